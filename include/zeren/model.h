@@ -1,0 +1,55 @@
+// A validated model of a responsibility hierarchy: the document's records plus id lookup.
+// A Model is always valid: it is created only from data that passed Validate, and changed
+// only by Apply, which applies a whole batch of edits or none of it.
+#ifndef ZEREN_MODEL_H_
+#define ZEREN_MODEL_H_
+
+#include <cstdint>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "zeren/edit.h"
+#include "zeren/problem.h"
+#include "zeren/records.h"
+#include "absl/strings/string_view.h"
+
+namespace zeren {
+
+// Every problem of `data` (up to ProblemList::kMaxKept kept), JSON paths included.
+ProblemList Validate(const ModelData& data);
+
+class Model {
+ public:
+  // The empty model: no units, default settings.
+  Model() = default;
+
+  // Takes `data` when it is valid; otherwise returns the problems (also in `*problems`
+  // when given).
+  static absl::StatusOr<Model> Create(ModelData data, ProblemList* problems = nullptr);
+
+  const ModelData& data() const { return data_; }
+
+  // Applies every operation of `edit` in order, then validates the result. On any problem
+  // the model is left exactly as it was.
+  absl::Status Apply(const Edit& edit, ProblemList* problems = nullptr);
+
+  // Lookups by id; nullptr when absent.
+  const Unit* FindUnit(absl::string_view id) const;
+  const Person* FindPerson(absl::string_view id) const;
+  const Duty* FindDuty(absl::string_view id) const;
+  const Incident* FindIncident(absl::string_view id) const;
+
+ private:
+  explicit Model(ModelData data);
+
+  ModelData data_;
+  absl::flat_hash_map<std::string, uint32_t> unit_index_;
+  absl::flat_hash_map<std::string, uint32_t> person_index_;
+  absl::flat_hash_map<std::string, uint32_t> duty_index_;
+  absl::flat_hash_map<std::string, uint32_t> incident_index_;
+};
+
+}  // namespace zeren
+
+#endif  // ZEREN_MODEL_H_
