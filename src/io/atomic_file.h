@@ -1,0 +1,19 @@
+// Replacing a file so that readers see the old contents or the new, never a torn mix.
+#ifndef ZEREN_SRC_IO_ATOMIC_FILE_H_
+#define ZEREN_SRC_IO_ATOMIC_FILE_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+
+namespace zeren {
+
+// Writes `contents` to a temporary file beside `path`, flushes and fsyncs it, renames it
+// over `path` and fsyncs the folder. On failure `path` is untouched and the temporary
+// file removed.
+absl::Status WriteFileAtomically(const std::string& path, absl::string_view contents);
+
+}  // namespace zeren
+
+#endif  // ZEREN_SRC_IO_ATOMIC_FILE_H_

@@ -1,0 +1,36 @@
+// Strict JSON text in and out, on top of Boost.JSON, with the model format's number rules:
+// exact parsing (std::from_chars), no duplicate keys, no non-finite values, and output
+// numbers as plain shortest round-trip decimals (std::to_chars, never an exponent).
+#ifndef ZEREN_SRC_IO_JSON_TEXT_H_
+#define ZEREN_SRC_IO_JSON_TEXT_H_
+
+#include <string>
+
+#include <boost/json/value.hpp>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace zeren::json_text {
+
+inline constexpr std::size_t kMaxDepth = 64;
+
+// Parses one JSON document. Errors name the line and column, or the JSON path of a
+// duplicate key or an out-of-range number.
+absl::StatusOr<boost::json::value> Parse(absl::string_view text);
+
+// Appends `value` as compact JSON.
+void WriteCompact(const boost::json::value& value, std::string* out);
+
+// `value` as indented JSON; containers of scalars that fit stay on one line.
+std::string WritePretty(const boost::json::value& value);
+
+// Boost.JSON's string_view from Abseil's (Debian's Abseil does not use std::string_view).
+inline boost::json::string_view J(absl::string_view s) { return {s.data(), s.size()}; }
+
+// Appends the shortest plain decimal that reads back as `number`.
+void WriteNumber(double number, std::string* out);
+
+}  // namespace zeren::json_text
+
+#endif  // ZEREN_SRC_IO_JSON_TEXT_H_
