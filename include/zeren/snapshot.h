@@ -1,0 +1,167 @@
+// A model compiled for queries: dense 32-bit indices, units in level order, CSR arrays.
+// Immutable once compiled and cheap to copy (shared); safe to query from many threads.
+// Posts and links keep their date intervals, so one snapshot answers for any date.
+#ifndef ZEREN_SNAPSHOT_H_
+#define ZEREN_SNAPSHOT_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "zeren/date.h"
+#include "zeren/model.h"
+#include "zeren/vocabulary.h"
+#include "absl/strings/string_view.h"
+
+namespace zeren {
+
+using UnitIndex = uint32_t;
+using PersonIndex = uint32_t;
+using PostIndex = uint32_t;
+using LinkIndex = uint32_t;
+using DutyIndex = uint32_t;
+inline constexpr uint32_t kNoIndex = 0xFFFFFFFFu;
+
+class Snapshot {
+ public:
+  // Compiles a (valid) model. Fails only when the model exceeds 32-bit indices.
+  static absl::StatusOr<Snapshot> Compile(const Model& model);
+
+  // ---- units, in level order: every superior comes before its subordinates ----
+  uint32_t unit_count() const { return static_cast<uint32_t>(a_->unit_id.size()); }
+  std::optional<UnitIndex> FindUnit(absl::string_view id) const;
+  const std::string& unit_id(UnitIndex u) const { return a_->unit_id[u]; }
+  const std::string& unit_name(UnitIndex u) const { return a_->unit_name[u]; }
+  const std::string& unit_kind(UnitIndex u) const { return a_->kinds[a_->unit_kind[u]]; }
+  int64_t unit_members(UnitIndex u) const { return a_->unit_members[u]; }
+  // Length of the longest `leads` path from a root.
+  uint32_t unit_level(UnitIndex u) const { return a_->unit_level[u]; }
+  const Interval& unit_exists(UnitIndex u) const { return a_->unit_exists[u]; }
+  absl::Span<const UnitIndex> parents(UnitIndex u) const { return Range(a_->parent_start, a_->parent, u); }
+  // Weight of each parent edge, normalized: as given, or 1 / number of parents.
+  absl::Span<const double> parent_weights(UnitIndex u) const {
+    return Range(a_->parent_start, a_->parent_weight, u);
+  }
+  absl::Span<const UnitIndex> children(UnitIndex u) const { return Range(a_->child_start, a_->child, u); }
+
+  // ---- people, in document order ----
+  uint32_t person_count() const { return static_cast<uint32_t>(a_->person_id.size()); }
+  std::optional<PersonIndex> FindPerson(absl::string_view id) const;
+  const std::string& person_id(PersonIndex p) const { return a_->person_id[p]; }
+  const std::string& person_name(PersonIndex p) const { return a_->person_name[p]; }
+
+  // ---- posts ----
+  uint32_t post_count() const { return static_cast<uint32_t>(a_->post_person.size()); }
+  PersonIndex post_person(PostIndex p) const { return a_->post_person[p]; }
+  UnitIndex post_unit(PostIndex p) const { return a_->post_unit[p]; }
+  Role post_role(PostIndex p) const { return a_->post_role[p]; }
+  const Interval& post_held(PostIndex p) const { return a_->post_held[p]; }
+  absl::Span<const UnitIndex> post_in_charge_of(PostIndex p) const {
+    return Range(a_->charge_start, a_->charge_unit, p);
+  }
+  // Posts in unit u, by role then start date.
+  absl::Span<const PostIndex> posts_in(UnitIndex u) const { return Range(a_->unit_post_start, a_->unit_post, u); }
+  // Posts of person p, by start date.
+  absl::Span<const PostIndex> posts_of(PersonIndex p) const {
+    return Range(a_->person_post_start, a_->person_post, p);
+  }
+  // Posts whose `in_charge_of` names unit u.
+  absl::Span<const PostIndex> posts_in_charge_of(UnitIndex u) const {
+    return Range(a_->charged_start, a_->charged_post, u);
+  }
+
+  // ---- links ----
+  uint32_t link_count() const { return static_cast<uint32_t>(a_->link_kind.size()); }
+  LinkKind link_kind(LinkIndex l) const { return a_->link_kind[l]; }
+  // A unit index, or a person index for `guides`.
+  uint32_t link_from(LinkIndex l) const { return a_->link_from[l]; }
+  UnitIndex link_to(LinkIndex l) const { return a_->link_to[l]; }
+  const Interval& link_valid(LinkIndex l) const { return a_->link_valid[l]; }
+  // Links whose `to` is unit u.
+  absl::Span<const LinkIndex> links_to(UnitIndex u) const { return Range(a_->link_to_start, a_->link_by_to, u); }
+  // `supervises` and `specializes` links from unit u.
+  absl::Span<const LinkIndex> links_from_unit(UnitIndex u) const {
+    return Range(a_->unit_link_start, a_->unit_link, u);
+  }
+  // `guides` links from person p.
+  absl::Span<const LinkIndex> links_from_person(PersonIndex p) const {
+    return Range(a_->person_link_start, a_->person_link, p);
+  }
+
+  // ---- duties, in document order ----
+  uint32_t duty_count() const { return static_cast<uint32_t>(a_->duty_id.size()); }
+  const std::string& duty_id(DutyIndex d) const { return a_->duty_id[d]; }
+  UnitIndex duty_unit(DutyIndex d) const { return a_->duty_unit[d]; }
+  // The holder's role, if the duty is held by a post rather than by the unit.
+  std::optional<Role> duty_role(DutyIndex d) const { return a_->duty_role[d]; }
+  DutyCategory duty_category(DutyIndex d) const { return a_->duty_category[d]; }
+  const std::string& duty_text(DutyIndex d) const { return a_->duty_text[d]; }
+  // Duties held by unit u or one of its posts.
+  absl::Span<const DutyIndex> duties_of(UnitIndex u) const { return Range(a_->unit_duty_start, a_->unit_duty, u); }
+
+  // "name (id)", the way results name things.
+  std::string DescribeUnit(UnitIndex u) const;
+  std::string DescribePerson(PersonIndex p) const;
+
+ private:
+  template <typename T>
+  using Column = std::vector<T>;
+
+  struct Arrays {
+    Column<std::string> unit_id, unit_name, kinds;
+    Column<uint16_t> unit_kind;
+    Column<int64_t> unit_members;
+    Column<uint32_t> unit_level;
+    Column<Interval> unit_exists;
+    Column<uint32_t> parent_start, child_start;  // CSR offsets, unit_count + 1 each
+    Column<UnitIndex> parent, child;
+    Column<double> parent_weight;
+    absl::flat_hash_map<absl::string_view, UnitIndex> unit_by_id;
+
+    Column<std::string> person_id, person_name;
+    absl::flat_hash_map<absl::string_view, PersonIndex> person_by_id;
+
+    Column<PersonIndex> post_person;
+    Column<UnitIndex> post_unit;
+    Column<Role> post_role;
+    Column<Interval> post_held;
+    Column<uint32_t> charge_start;
+    Column<UnitIndex> charge_unit;
+    Column<uint32_t> unit_post_start, person_post_start, charged_start;
+    Column<PostIndex> unit_post, person_post, charged_post;
+
+    Column<LinkKind> link_kind;
+    Column<uint32_t> link_from;
+    Column<UnitIndex> link_to;
+    Column<Interval> link_valid;
+    Column<uint32_t> link_to_start, unit_link_start, person_link_start;
+    Column<LinkIndex> link_by_to, unit_link, person_link;
+
+    Column<std::string> duty_id, duty_text;
+    Column<UnitIndex> duty_unit;
+    Column<std::optional<Role>> duty_role;
+    Column<DutyCategory> duty_category;
+    Column<uint32_t> unit_duty_start;
+    Column<DutyIndex> unit_duty;
+  };
+  friend class SnapshotCompiler;
+
+  template <typename T>
+  static absl::Span<const T> Range(const Column<uint32_t>& start, const Column<T>& values,
+                                   uint32_t i) {
+    return absl::Span<const T>(values.data() + start[i], start[i + 1] - start[i]);
+  }
+
+  explicit Snapshot(std::shared_ptr<const Arrays> arrays) : a_(std::move(arrays)) {}
+
+  std::shared_ptr<const Arrays> a_;
+};
+
+}  // namespace zeren
+
+#endif  // ZEREN_SNAPSHOT_H_

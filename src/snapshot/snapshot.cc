@@ -1,0 +1,225 @@
+#include "zeren/snapshot.h"
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "src/graph/leads_graph.h"
+#include "absl/strings/string_view.h"
+
+namespace zeren {
+namespace {
+
+// Groups `items` by key into CSR form: start has key_count + 1 offsets; items keep their
+// relative order within a group (a stable counting sort).
+template <typename Item>
+void GroupBy(uint32_t key_count, const std::vector<uint32_t>& keys, const std::vector<Item>& items,
+             std::vector<uint32_t>* start, std::vector<Item>* grouped) {
+  start->assign(key_count + 1, 0);
+  for (uint32_t key : keys) ++(*start)[key + 1];
+  std::partial_sum(start->begin(), start->end(), start->begin());
+  std::vector<uint32_t> next(start->begin(), start->end() - 1);
+  grouped->resize(items.size());
+  for (size_t i = 0; i < items.size(); ++i) (*grouped)[next[keys[i]]++] = items[i];
+}
+
+std::vector<uint32_t> Iota(size_t n) {
+  std::vector<uint32_t> v(n);
+  std::iota(v.begin(), v.end(), 0u);
+  return v;
+}
+
+}  // namespace
+
+class SnapshotCompiler {
+ public:
+  explicit SnapshotCompiler(const ModelData& data) : d_(data) {}
+
+  std::shared_ptr<Snapshot::Arrays> Run() {
+    a_ = std::make_shared<Snapshot::Arrays>();
+    CompileUnits();
+    CompilePeople();
+    CompilePosts();
+    CompileLinks();
+    CompileDuties();
+    return std::move(a_);
+  }
+
+ private:
+  UnitIndex Unit(const std::string& id) const { return a_->unit_by_id.at(id); }
+  PersonIndex Person(const std::string& id) const { return a_->person_by_id.at(id); }
+
+  // Renumbers units in level order (stable within a level) and builds parents/children.
+  void CompileUnits() {
+    const uint32_t n = static_cast<uint32_t>(d_.units.size());
+    absl::flat_hash_map<absl::string_view, uint32_t> document_index;
+    document_index.reserve(n);
+    for (uint32_t i = 0; i < n; ++i) document_index.emplace(d_.units[i].id, i);
+    std::vector<graph::Edge> edges;
+    for (uint32_t i = 0; i < n; ++i) {
+      for (const ParentRef& p : d_.units[i].parents) edges.emplace_back(document_index.at(p.unit), i);
+    }
+    const std::vector<uint32_t> level = graph::LongestPathLevels(n, edges);
+    std::vector<uint32_t> order = Iota(n);  // dense index -> document index
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t x, uint32_t y) { return level[x] < level[y]; });
+    std::vector<uint32_t> dense(n);
+    for (uint32_t u = 0; u < n; ++u) dense[order[u]] = u;
+
+    absl::flat_hash_map<absl::string_view, uint16_t> kind_index;
+    a_->unit_id.reserve(n);
+    for (uint32_t u = 0; u < n; ++u) {
+      const zeren::Unit& unit = d_.units[order[u]];
+      a_->unit_id.push_back(unit.id);
+      a_->unit_name.push_back(unit.name);
+      auto [it, fresh] = kind_index.emplace(unit.kind, static_cast<uint16_t>(a_->kinds.size()));
+      if (fresh) a_->kinds.push_back(unit.kind);
+      a_->unit_kind.push_back(it->second);
+      a_->unit_members.push_back(unit.members);
+      a_->unit_level.push_back(level[order[u]]);
+      a_->unit_exists.push_back(unit.exists);
+    }
+    a_->unit_by_id.reserve(n);
+    for (uint32_t u = 0; u < n; ++u) a_->unit_by_id.emplace(a_->unit_id[u], u);
+
+    a_->parent_start.assign(n + 1, 0);
+    for (uint32_t u = 0; u < n; ++u) {
+      const auto& parents = d_.units[order[u]].parents;
+      a_->parent_start[u + 1] = a_->parent_start[u] + static_cast<uint32_t>(parents.size());
+      for (const ParentRef& p : parents) {
+        a_->parent.push_back(dense[document_index.at(p.unit)]);
+        a_->parent_weight.push_back(p.weight ? *p.weight : 1.0 / parents.size());
+      }
+    }
+    // Children: each edge keyed by its parent; sorted by child index within a parent.
+    std::vector<uint32_t> child_keys, child_items;
+    for (uint32_t u = 0; u < n; ++u) {
+      for (UnitIndex p : absl::MakeConstSpan(a_->parent.data() + a_->parent_start[u],
+                                             a_->parent_start[u + 1] - a_->parent_start[u])) {
+        child_keys.push_back(p);
+        child_items.push_back(u);
+      }
+    }
+    GroupBy(n, child_keys, child_items, &a_->child_start, &a_->child);
+  }
+
+  void CompilePeople() {
+    for (const zeren::Person& p : d_.people) {
+      a_->person_id.push_back(p.id);
+      a_->person_name.push_back(p.name);
+    }
+    a_->person_by_id.reserve(d_.people.size());
+    for (uint32_t p = 0; p < a_->person_id.size(); ++p) a_->person_by_id.emplace(a_->person_id[p], p);
+  }
+
+  void CompilePosts() {
+    const uint32_t count = static_cast<uint32_t>(d_.posts.size());
+    a_->charge_start.push_back(0);
+    std::vector<uint32_t> charged_keys, charged_items;
+    for (PostIndex i = 0; i < count; ++i) {
+      const Post& post = d_.posts[i];
+      a_->post_person.push_back(Person(post.person));
+      a_->post_unit.push_back(Unit(post.unit));
+      a_->post_role.push_back(post.role);
+      a_->post_held.push_back(post.held);
+      for (const std::string& id : post.in_charge_of) {
+        a_->charge_unit.push_back(Unit(id));
+        charged_keys.push_back(Unit(id));
+        charged_items.push_back(i);
+      }
+      a_->charge_start.push_back(static_cast<uint32_t>(a_->charge_unit.size()));
+    }
+    GroupBy(unit_count(), charged_keys, charged_items, &a_->charged_start, &a_->charged_post);
+
+    std::vector<uint32_t> by_unit = Iota(count);
+    std::stable_sort(by_unit.begin(), by_unit.end(), [&](uint32_t x, uint32_t y) {
+      if (a_->post_role[x] != a_->post_role[y]) return a_->post_role[x] < a_->post_role[y];
+      return a_->post_held[x].from < a_->post_held[y].from;
+    });
+    GroupBy(unit_count(), Keys(by_unit, a_->post_unit), by_unit, &a_->unit_post_start, &a_->unit_post);
+    std::vector<uint32_t> by_person = Iota(count);
+    std::stable_sort(by_person.begin(), by_person.end(), [&](uint32_t x, uint32_t y) {
+      return a_->post_held[x].from < a_->post_held[y].from;
+    });
+    GroupBy(person_count(), Keys(by_person, a_->post_person), by_person, &a_->person_post_start,
+            &a_->person_post);
+  }
+
+  void CompileLinks() {
+    const uint32_t count = static_cast<uint32_t>(d_.links.size());
+    std::vector<uint32_t> unit_keys, unit_items, person_keys, person_items;
+    for (LinkIndex i = 0; i < count; ++i) {
+      const Link& link = d_.links[i];
+      const bool from_person = link.kind == LinkKind::kGuides;
+      a_->link_kind.push_back(link.kind);
+      a_->link_from.push_back(from_person ? Person(link.from) : Unit(link.from));
+      a_->link_to.push_back(Unit(link.to));
+      a_->link_valid.push_back(link.valid);
+      (from_person ? person_keys : unit_keys).push_back(a_->link_from.back());
+      (from_person ? person_items : unit_items).push_back(i);
+    }
+    const std::vector<uint32_t> all = Iota(count);
+    GroupBy(unit_count(), a_->link_to, all, &a_->link_to_start, &a_->link_by_to);
+    GroupBy(unit_count(), unit_keys, unit_items, &a_->unit_link_start, &a_->unit_link);
+    GroupBy(person_count(), person_keys, person_items, &a_->person_link_start, &a_->person_link);
+  }
+
+  void CompileDuties() {
+    for (const Duty& duty : d_.duties) {
+      a_->duty_id.push_back(duty.id);
+      a_->duty_text.push_back(duty.text);
+      a_->duty_unit.push_back(Unit(duty.holder.unit));
+      a_->duty_role.push_back(duty.holder.role);
+      a_->duty_category.push_back(duty.category);
+    }
+    GroupBy(unit_count(), a_->duty_unit, Iota(d_.duties.size()), &a_->unit_duty_start,
+            &a_->unit_duty);
+  }
+
+  // The key of each item in `order`, for GroupBy.
+  static std::vector<uint32_t> Keys(const std::vector<uint32_t>& order,
+                                    const std::vector<uint32_t>& key_of) {
+    std::vector<uint32_t> keys(order.size());
+    for (size_t i = 0; i < order.size(); ++i) keys[i] = key_of[order[i]];
+    return keys;
+  }
+
+  uint32_t unit_count() const { return static_cast<uint32_t>(a_->unit_id.size()); }
+  uint32_t person_count() const { return static_cast<uint32_t>(a_->person_id.size()); }
+
+  const ModelData& d_;
+  std::shared_ptr<Snapshot::Arrays> a_;
+};
+
+absl::StatusOr<Snapshot> Snapshot::Compile(const Model& model) {
+  const ModelData& data = model.data();
+  constexpr size_t kLimit = kNoIndex;  // the largest index is reserved for "none"
+  if (data.units.size() >= kLimit || data.people.size() >= kLimit ||
+      data.posts.size() >= kLimit || data.links.size() >= kLimit || data.duties.size() >= kLimit) {
+    return absl::ResourceExhaustedError("the model has more than 2^32 - 2 records of one kind");
+  }
+  return Snapshot(SnapshotCompiler(data).Run());
+}
+
+std::optional<UnitIndex> Snapshot::FindUnit(absl::string_view id) const {
+  auto it = a_->unit_by_id.find(id);
+  if (it == a_->unit_by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<PersonIndex> Snapshot::FindPerson(absl::string_view id) const {
+  auto it = a_->person_by_id.find(id);
+  if (it == a_->person_by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string Snapshot::DescribeUnit(UnitIndex u) const {
+  return absl::StrCat(unit_name(u), " (", unit_id(u), ")");
+}
+
+std::string Snapshot::DescribePerson(PersonIndex p) const {
+  return absl::StrCat(person_name(p), " (", person_id(p), ")");
+}
+
+}  // namespace zeren
