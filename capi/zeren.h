@@ -1,0 +1,356 @@
+/*
+ * zeren: responsibility systems as graphs — the C API.
+ *
+ * This header is the library's only stable ABI. It is C99, uses only fixed-width
+ * integers, size_t, double and char pointers, and every symbol starts with zeren_.
+ *
+ * Conventions
+ *  - Status: every fallible call returns int32_t: ZEREN_OK (0) or one of the ZEREN_ERR_*
+ *    codes below (codes are only ever appended). Its last argument, `zeren_error **err`,
+ *    may be NULL; otherwise on failure *err is set to a new error the caller frees with
+ *    zeren_error_free (and left untouched on success). No exception or abort crosses this
+ *    boundary.
+ *  - Ownership: a creator takes `zeren_x **out`, sets *out to NULL on failure, and the
+ *    caller frees the result with zeren_x_free; every zeren_x_free(NULL) is a no-op.
+ *    Strings the library returns through `char **` are freed with zeren_string_free, never
+ *    with free(). `const char *` results are borrowed: valid while their handle lives.
+ *  - Strings in are NUL-terminated UTF-8. NULL where an argument is required is
+ *    ZEREN_ERR_INVALID_ARGUMENT.
+ *  - Dates are int32_t days since 1970-01-01 (proleptic Gregorian); ZEREN_DATE_OPEN marks
+ *    an absent date (an open interval end). zeren_date_parse / zeren_date_format convert.
+ *  - Enums travel as int32_t (ZEREN_ROLE_*, ZEREN_LINK_*, ...).
+ *  - Structs passed in begin with `uint32_t struct_size`; initialize them with their
+ *    _INIT macro. Structs filled by the library are filled up to the caller's struct_size.
+ *  - Threads: a snapshot is immutable and may be queried from any number of threads at
+ *    once. A model may be read (compiled, saved, queried) from several threads while no
+ *    thread modifies it (zeren_model_apply). Edits, chains, person views and errors
+ *    belong to one thread at a time.
+ */
+#ifndef ZEREN_ZEREN_H_
+#define ZEREN_ZEREN_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(ZEREN_BUILDING_LIBRARY)
+#define ZEREN_EXPORT __attribute__((visibility("default")))
+#else
+#define ZEREN_EXPORT
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- status codes ---- */
+#define ZEREN_OK 0
+#define ZEREN_ERR_INVALID_ARGUMENT 1 /* NULL or malformed argument */
+#define ZEREN_ERR_INVALID_MODEL 2    /* the document or edit fails validation: see problems */
+#define ZEREN_ERR_NOT_FOUND 3        /* unknown id, or a unit that does not exist that day */
+#define ZEREN_ERR_IO 4               /* a file could not be read or written */
+#define ZEREN_ERR_OUT_OF_RANGE 5     /* an index or size beyond its limit */
+#define ZEREN_ERR_NO_MEMORY 6
+#define ZEREN_ERR_INTERNAL 7         /* a bug in zeren: please report it */
+
+/* ---- vocabularies (values match the model format's spellings, in order) ---- */
+#define ZEREN_ROLE_NONE (-1) /* duty held by the unit itself */
+#define ZEREN_ROLE_SECRETARY 0
+#define ZEREN_ROLE_HEAD 1
+#define ZEREN_ROLE_DEPUTY 2
+#define ZEREN_ROLE_MEMBER 3
+#define ZEREN_ROLE_DISCIPLINE_SECRETARY 4
+#define ZEREN_ROLE_STAFF 5
+
+#define ZEREN_LINK_SUPERVISES 0
+#define ZEREN_LINK_SPECIALIZES 1
+#define ZEREN_LINK_GUIDES 2
+
+#define ZEREN_DUTY_PRINCIPAL 0
+#define ZEREN_DUTY_FIRST_RESPONSIBLE 1
+#define ZEREN_DUTY_DUAL_POST 2
+#define ZEREN_DUTY_SUPERVISORY 3
+#define ZEREN_DUTY_SPECIALIZED 4
+
+#define ZEREN_SEVERITY_MINOR 0
+#define ZEREN_SEVERITY_SERIOUS 1
+#define ZEREN_SEVERITY_GRAVE 2
+
+#define ZEREN_CIRCUMSTANCE_REPEAT 0
+#define ZEREN_CIRCUMSTANCE_CONCEALMENT 1
+#define ZEREN_CIRCUMSTANCE_OBSTRUCTION 2
+#define ZEREN_CIRCUMSTANCE_REFUSED_RECTIFICATION 3
+#define ZEREN_CIRCUMSTANCE_SELF_REPORT 4
+#define ZEREN_CIRCUMSTANCE_PROMPT_RECTIFICATION 5
+#define ZEREN_CIRCUMSTANCE_DUE_DILIGENCE 6
+#define ZEREN_CIRCUMSTANCE_OBJECTION_ON_RECORD 7
+
+/* Kinds of chain entries (zeren_chain_entry.kind). */
+#define ZEREN_CHAIN_SECRETARY 0
+#define ZEREN_CHAIN_HEAD 1
+#define ZEREN_CHAIN_DEPUTY 2
+#define ZEREN_CHAIN_MEMBER 3
+#define ZEREN_CHAIN_DISCIPLINE_SECRETARY 4
+#define ZEREN_CHAIN_IN_CHARGE 5
+#define ZEREN_CHAIN_SUPERVISOR 6
+#define ZEREN_CHAIN_SPECIALIST 7
+#define ZEREN_CHAIN_GUIDE 8
+#define ZEREN_CHAIN_SUPERIOR 9
+
+/* Kinds of a person's responsibilities (zeren_responsibility.kind). */
+#define ZEREN_RESPONSIBILITY_POST 0
+#define ZEREN_RESPONSIBILITY_IN_CHARGE 1
+#define ZEREN_RESPONSIBILITY_GUIDES 2
+#define ZEREN_RESPONSIBILITY_SUPERVISES 3
+#define ZEREN_RESPONSIBILITY_DUTY 4
+
+#define ZEREN_DATE_OPEN INT32_MIN
+
+/* ---- handles ---- */
+typedef struct zeren_error zeren_error;
+typedef struct zeren_model zeren_model;
+typedef struct zeren_edit zeren_edit;
+typedef struct zeren_snapshot zeren_snapshot;
+typedef struct zeren_chain zeren_chain;
+typedef struct zeren_person_view zeren_person_view;
+
+/* ---- library ---- */
+
+/* "MAJOR.MINOR.PATCH" of the library; static storage. */
+ZEREN_EXPORT const char *zeren_version(void);
+/* MAJOR * 10000 + MINOR * 100 + PATCH. */
+ZEREN_EXPORT int32_t zeren_version_number(void);
+
+ZEREN_EXPORT void zeren_string_free(char *string);
+
+/* ---- errors ---- */
+
+ZEREN_EXPORT int32_t zeren_error_code(const zeren_error *err);
+/* One line; for a validation failure, the first problem and how many more there are. */
+ZEREN_EXPORT const char *zeren_error_message(const zeren_error *err);
+/* Validation problems kept (at most 100) and found in all. */
+ZEREN_EXPORT size_t zeren_error_problem_count(const zeren_error *err);
+ZEREN_EXPORT size_t zeren_error_problem_total(const zeren_error *err);
+/* Problem `index`: its JSON path ("" for the whole document), the id involved ("" if none)
+   and the message. Any output pointer may be NULL. */
+ZEREN_EXPORT int32_t zeren_error_problem(const zeren_error *err, size_t index, const char **path,
+                                         const char **id, const char **message);
+ZEREN_EXPORT void zeren_error_free(zeren_error *err);
+
+/* ---- dates ---- */
+
+/* Parses "YYYY-MM-DD". */
+ZEREN_EXPORT int32_t zeren_date_parse(const char *text, int32_t *out_day, zeren_error **err);
+/* Writes "YYYY-MM-DD" and a NUL: `size` must be at least 11. */
+ZEREN_EXPORT int32_t zeren_date_format(int32_t day, char *buffer, size_t size, zeren_error **err);
+
+/* ---- models ---- */
+
+/* The empty model. */
+ZEREN_EXPORT int32_t zeren_model_new(zeren_model **out, zeren_error **err);
+/* Parse and validate a JSON model document. All problems are in the error. */
+ZEREN_EXPORT int32_t zeren_model_load_file(const char *path, zeren_model **out, zeren_error **err);
+ZEREN_EXPORT int32_t zeren_model_load_buffer(const char *data, size_t size, zeren_model **out,
+                                             zeren_error **err);
+/* Check a document without keeping it: ZEREN_OK or ZEREN_ERR_INVALID_MODEL with problems. */
+ZEREN_EXPORT int32_t zeren_validate_buffer(const char *data, size_t size, zeren_error **err);
+/* Writes the JSON document atomically (temporary file, fsync, rename). */
+ZEREN_EXPORT int32_t zeren_model_save_file(const zeren_model *model, const char *path,
+                                           zeren_error **err);
+/* The JSON document in a new string; *size (optional) receives its length. */
+ZEREN_EXPORT int32_t zeren_model_to_json(const zeren_model *model, char **out, size_t *size,
+                                         zeren_error **err);
+ZEREN_EXPORT size_t zeren_model_unit_count(const zeren_model *model);
+ZEREN_EXPORT size_t zeren_model_person_count(const zeren_model *model);
+ZEREN_EXPORT size_t zeren_model_post_count(const zeren_model *model);
+ZEREN_EXPORT size_t zeren_model_link_count(const zeren_model *model);
+ZEREN_EXPORT void zeren_model_free(zeren_model *model);
+
+/* ---- edits: a batch applied whole or not at all ---- */
+
+typedef struct zeren_unit_spec {
+  uint32_t struct_size;
+  const char *id;
+  const char *name;
+  const char *kind;
+  int64_t members;
+  const char *const *parents;   /* parent_count unit ids */
+  const double *parent_weights; /* NULL: unweighted; else parent_count weights > 0 */
+  size_t parent_count;
+  int32_t from; /* first day the unit exists, or ZEREN_DATE_OPEN */
+  int32_t to;   /* first day it no longer exists, or ZEREN_DATE_OPEN */
+} zeren_unit_spec;
+#define ZEREN_UNIT_SPEC_INIT \
+  { sizeof(zeren_unit_spec), NULL, NULL, NULL, 0, NULL, NULL, 0, ZEREN_DATE_OPEN, ZEREN_DATE_OPEN }
+
+typedef struct zeren_post_spec {
+  uint32_t struct_size;
+  const char *person;
+  const char *unit;
+  int32_t role; /* ZEREN_ROLE_* */
+  int32_t from; /* required */
+  int32_t to;   /* or ZEREN_DATE_OPEN */
+  const char *const *in_charge_of;
+  size_t in_charge_count;
+} zeren_post_spec;
+#define ZEREN_POST_SPEC_INIT \
+  { sizeof(zeren_post_spec), NULL, NULL, ZEREN_ROLE_STAFF, ZEREN_DATE_OPEN, ZEREN_DATE_OPEN, NULL, 0 }
+
+typedef struct zeren_link_spec {
+  uint32_t struct_size;
+  int32_t kind;     /* ZEREN_LINK_* */
+  const char *from; /* a unit, or a person for ZEREN_LINK_GUIDES */
+  const char *to;   /* a unit */
+  int32_t from_date;
+  int32_t to_date;
+} zeren_link_spec;
+#define ZEREN_LINK_SPEC_INIT \
+  { sizeof(zeren_link_spec), ZEREN_LINK_SUPERVISES, NULL, NULL, ZEREN_DATE_OPEN, ZEREN_DATE_OPEN }
+
+typedef struct zeren_duty_spec {
+  uint32_t struct_size;
+  const char *id;
+  const char *unit;
+  int32_t role;     /* ZEREN_ROLE_NONE: held by the unit itself */
+  int32_t category; /* ZEREN_DUTY_* */
+  const char *dimension; /* optional */
+  const char *text;      /* optional */
+} zeren_duty_spec;
+#define ZEREN_DUTY_SPEC_INIT \
+  { sizeof(zeren_duty_spec), NULL, NULL, ZEREN_ROLE_NONE, ZEREN_DUTY_PRINCIPAL, NULL, NULL }
+
+typedef struct zeren_incident_spec {
+  uint32_t struct_size;
+  const char *id;
+  const char *unit;
+  int32_t date;
+  int32_t since;    /* or ZEREN_DATE_OPEN */
+  int32_t severity; /* ZEREN_SEVERITY_* */
+  const char *case_id;   /* optional */
+  const char *dimension; /* optional */
+  const char *duty;      /* optional */
+  const char *task;      /* optional */
+  const char *const *direct;
+  size_t direct_count;
+  const char *const *participants;
+  size_t participant_count;
+  const int32_t *circumstance_kinds;         /* ZEREN_CIRCUMSTANCE_* */
+  const char *const *circumstance_persons;  /* NULL, or entries NULL for "every party" */
+  size_t circumstance_count;
+} zeren_incident_spec;
+#define ZEREN_INCIDENT_SPEC_INIT                                                               \
+  { sizeof(zeren_incident_spec), NULL, NULL, 0, ZEREN_DATE_OPEN, ZEREN_SEVERITY_MINOR, NULL, NULL, \
+    NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, 0 }
+
+ZEREN_EXPORT int32_t zeren_edit_new(zeren_edit **out, zeren_error **err);
+ZEREN_EXPORT void zeren_edit_free(zeren_edit *edit);
+/* Insert or replace by id. */
+ZEREN_EXPORT int32_t zeren_edit_put_unit(zeren_edit *edit, const zeren_unit_spec *unit,
+                                         zeren_error **err);
+ZEREN_EXPORT int32_t zeren_edit_put_person(zeren_edit *edit, const char *id, const char *name,
+                                           zeren_error **err);
+ZEREN_EXPORT int32_t zeren_edit_put_duty(zeren_edit *edit, const zeren_duty_spec *duty,
+                                         zeren_error **err);
+ZEREN_EXPORT int32_t zeren_edit_put_incident(zeren_edit *edit, const zeren_incident_spec *incident,
+                                             zeren_error **err);
+/* Append. */
+ZEREN_EXPORT int32_t zeren_edit_add_post(zeren_edit *edit, const zeren_post_spec *post,
+                                         zeren_error **err);
+ZEREN_EXPORT int32_t zeren_edit_add_link(zeren_edit *edit, const zeren_link_spec *link,
+                                         zeren_error **err);
+/* Close an open-ended post or link: `to` is the first day it no longer holds. */
+ZEREN_EXPORT int32_t zeren_edit_end_post(zeren_edit *edit, const char *person, const char *unit,
+                                         int32_t role, int32_t to, zeren_error **err);
+ZEREN_EXPORT int32_t zeren_edit_end_link(zeren_edit *edit, int32_t kind, const char *from,
+                                         const char *to, int32_t end, zeren_error **err);
+ZEREN_EXPORT int32_t zeren_edit_remove_unit(zeren_edit *edit, const char *id, zeren_error **err);
+ZEREN_EXPORT int32_t zeren_edit_remove_person(zeren_edit *edit, const char *id, zeren_error **err);
+/* Applies the batch to `model`, validates the result, and keeps it only if valid: on
+   failure (ZEREN_ERR_INVALID_MODEL with problems) the model is exactly as it was. The edit
+   is not consumed and may be applied again. */
+ZEREN_EXPORT int32_t zeren_model_apply(zeren_model *model, const zeren_edit *edit,
+                                       zeren_error **err);
+
+/* ---- snapshots ---- */
+
+/* Compiles the model for queries. The snapshot does not refer to the model afterwards. */
+ZEREN_EXPORT int32_t zeren_snapshot_compile(const zeren_model *model, zeren_snapshot **out,
+                                            zeren_error **err);
+ZEREN_EXPORT uint32_t zeren_snapshot_unit_count(const zeren_snapshot *snapshot);
+/* Level of a unit: the longest `leads` path from a root to it. */
+ZEREN_EXPORT int32_t zeren_snapshot_unit_level(const zeren_snapshot *snapshot, const char *unit,
+                                               uint32_t *out_level, zeren_error **err);
+ZEREN_EXPORT void zeren_snapshot_free(zeren_snapshot *snapshot);
+
+/* ---- the chain of a unit ---- */
+
+typedef struct zeren_chain_entry {
+  uint32_t struct_size;
+  int32_t kind;            /* ZEREN_CHAIN_* */
+  const char *person_id;   /* NULL when no person (vacant post, or a unit entry) */
+  const char *person_name; /* NULL when no person */
+  const char *unit_id;     /* the post's unit, body, guided unit or superior; NULL if none */
+  const char *unit_name;
+  uint32_t distance; /* steps up the `leads` links from the chain's unit */
+  const char *reason;
+} zeren_chain_entry;
+#define ZEREN_CHAIN_ENTRY_INIT { sizeof(zeren_chain_entry), 0, NULL, NULL, NULL, NULL, 0, NULL }
+
+/* Called once per entry, in order; return nonzero to stop early. */
+typedef int32_t (*zeren_chain_fn)(void *payload, const zeren_chain_entry *entry);
+
+ZEREN_EXPORT int32_t zeren_snapshot_chain(const zeren_snapshot *snapshot, const char *unit,
+                                          int32_t as_of, zeren_chain **out, zeren_error **err);
+ZEREN_EXPORT size_t zeren_chain_size(const zeren_chain *chain);
+/* Fills *entry (up to entry->struct_size) with entry `index`; strings borrowed from chain. */
+ZEREN_EXPORT int32_t zeren_chain_get(const zeren_chain *chain, size_t index,
+                                     zeren_chain_entry *entry, zeren_error **err);
+ZEREN_EXPORT int32_t zeren_chain_foreach(const zeren_chain *chain, zeren_chain_fn fn,
+                                         void *payload, zeren_error **err);
+/* {"unit", "as_of", "entries": [{"kind", "person"?, "unit"?, "distance", "reason"}]} */
+ZEREN_EXPORT int32_t zeren_chain_to_json(const zeren_chain *chain, char **out, size_t *size,
+                                         zeren_error **err);
+ZEREN_EXPORT void zeren_chain_free(zeren_chain *chain);
+
+/* ---- what a person answers for ---- */
+
+typedef struct zeren_responsibility {
+  uint32_t struct_size;
+  int32_t kind; /* ZEREN_RESPONSIBILITY_* */
+  const char *unit_id;
+  const char *unit_name;
+  int32_t role;          /* the post's role, or ZEREN_ROLE_NONE */
+  const char *duty_id;   /* NULL unless a duty */
+  const char *reason;
+} zeren_responsibility;
+#define ZEREN_RESPONSIBILITY_INIT \
+  { sizeof(zeren_responsibility), 0, NULL, NULL, ZEREN_ROLE_NONE, NULL, NULL }
+
+typedef int32_t (*zeren_responsibility_fn)(void *payload, const zeren_responsibility *entry);
+
+ZEREN_EXPORT int32_t zeren_snapshot_person(const zeren_snapshot *snapshot, const char *person,
+                                           int32_t as_of, zeren_person_view **out,
+                                           zeren_error **err);
+ZEREN_EXPORT size_t zeren_person_view_size(const zeren_person_view *view);
+ZEREN_EXPORT int32_t zeren_person_view_get(const zeren_person_view *view, size_t index,
+                                           zeren_responsibility *entry, zeren_error **err);
+ZEREN_EXPORT int32_t zeren_person_view_foreach(const zeren_person_view *view,
+                                               zeren_responsibility_fn fn, void *payload,
+                                               zeren_error **err);
+/* {"person", "as_of", "entries": [{"kind", "unit"?, "role"?, "duty"?, "reason"}]} */
+ZEREN_EXPORT int32_t zeren_person_view_to_json(const zeren_person_view *view, char **out,
+                                               size_t *size, zeren_error **err);
+ZEREN_EXPORT void zeren_person_view_free(zeren_person_view *view);
+
+/* Who held post (unit, role) on `as_of`: fn is called once per holder with the person's id
+   and name and the post's dates (to: ZEREN_DATE_OPEN when open). Return nonzero to stop. */
+typedef int32_t (*zeren_holder_fn)(void *payload, const char *person_id, const char *person_name,
+                                   int32_t from, int32_t to);
+ZEREN_EXPORT int32_t zeren_snapshot_holders(const zeren_snapshot *snapshot, const char *unit,
+                                            int32_t role, int32_t as_of, zeren_holder_fn fn,
+                                            void *payload, zeren_error **err);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* ZEREN_ZEREN_H_ */

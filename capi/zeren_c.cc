@@ -1,0 +1,946 @@
+// The C API: a translation layer over the C++ API (include/zeren). It checks arguments,
+// converts C structs and ints to C++ records and enums, maps absl::Status to ZEREN_ERR_*
+// codes, and keeps every exception inside the library. No domain logic lives here.
+#include "zeren.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <exception>
+#include <new>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "zeren/chain.h"
+#include "zeren/date.h"
+#include "zeren/edit.h"
+#include "zeren/model.h"
+#include "zeren/model_json.h"
+#include "zeren/person_view.h"
+#include "zeren/problem.h"
+#include "zeren/records.h"
+#include "zeren/result_json.h"
+#include "zeren/snapshot.h"
+#include "zeren/vocabulary.h"
+
+// ---- handles ----------------------------------------------------------------------------
+
+struct zeren_error {
+  int32_t code;
+  std::string message;
+  std::vector<zeren::Problem> problems;  // the kept ones
+  size_t total;                          // found in all
+};
+
+struct zeren_model {
+  zeren::Model model;
+};
+
+struct zeren_edit {
+  zeren::Edit edit;
+};
+
+struct zeren_snapshot {
+  zeren::Snapshot snapshot;
+};
+
+// Each result keeps its own reference to the snapshot's arrays, so that the strings it
+// lends out stay valid even after the caller frees the zeren_snapshot.
+struct zeren_chain {
+  zeren::Snapshot snapshot;
+  zeren::Chain chain;
+};
+
+struct zeren_person_view {
+  zeren::Snapshot snapshot;
+  zeren::PersonView view;
+};
+
+namespace {
+
+using zeren::Date;
+using zeren::kNoIndex;
+
+// The C vocabularies are the C++ enums' values; the casts below rely on it.
+static_assert(ZEREN_DATE_OPEN == zeren::kBeginningOfTime, "open `from` is the C++ sentinel");
+static_assert(ZEREN_ROLE_STAFF == static_cast<int>(zeren::Role::kStaff), "roles");
+static_assert(ZEREN_ROLE_DISCIPLINE_SECRETARY ==
+                  static_cast<int>(zeren::Role::kDisciplineSecretary),
+              "roles");
+static_assert(ZEREN_LINK_GUIDES == static_cast<int>(zeren::LinkKind::kGuides), "link kinds");
+static_assert(ZEREN_DUTY_SPECIALIZED == static_cast<int>(zeren::DutyCategory::kSpecialized),
+              "duty categories");
+static_assert(ZEREN_SEVERITY_GRAVE == static_cast<int>(zeren::Severity::kGrave), "severities");
+static_assert(ZEREN_CIRCUMSTANCE_OBJECTION_ON_RECORD ==
+                  static_cast<int>(zeren::CircumstanceKind::kObjectionOnRecord),
+              "circumstances");
+static_assert(ZEREN_CHAIN_SUPERIOR == static_cast<int>(zeren::ChainEntry::Kind::kSuperior),
+              "chain kinds");
+static_assert(ZEREN_RESPONSIBILITY_DUTY == static_cast<int>(zeren::Responsibility::Kind::kDuty),
+              "responsibility kinds");
+
+// Handed out when even an error cannot be allocated; zeren_error_free ignores it.
+// "out of memory" fits std::string's inline buffer, so building it allocates nothing.
+zeren_error g_out_of_memory{ZEREN_ERR_NO_MEMORY, "out of memory", {}, 0};
+
+int32_t OutOfMemory(zeren_error** err) noexcept {
+  if (err != nullptr) *err = &g_out_of_memory;
+  return ZEREN_ERR_NO_MEMORY;
+}
+
+// A new error; falls back to the static out-of-memory error when allocation fails.
+int32_t NewError(zeren_error** err, int32_t code, absl::string_view message,
+                 const zeren::ProblemList* problems = nullptr) noexcept {
+  if (err == nullptr) return code;  // nobody asked for details: build nothing
+  try {
+    auto* error = new zeren_error{code, std::string(message), {}, 0};
+    if (problems != nullptr) {
+      error->problems = problems->kept();
+      error->total = problems->total();
+    }
+    *err = error;
+    return code;
+  } catch (...) {
+    return OutOfMemory(err);
+  }
+}
+
+int32_t CodeOf(const absl::Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument: return ZEREN_ERR_INVALID_MODEL;  // validation
+    case absl::StatusCode::kNotFound: return ZEREN_ERR_NOT_FOUND;
+    case absl::StatusCode::kOutOfRange:
+    case absl::StatusCode::kResourceExhausted: return ZEREN_ERR_OUT_OF_RANGE;
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kDataLoss: return ZEREN_ERR_IO;
+    default: return ZEREN_ERR_INTERNAL;
+  }
+}
+
+// One exported call: its name (for messages) and where its error goes.
+class Call {
+ public:
+  Call(const char* name, zeren_error** err) : name_(name), err_(err) {}
+
+  // Runs `body` so that no exception leaves the library.
+  template <typename Body>
+  int32_t Run(Body body) const noexcept {
+    try {
+      return body();
+    } catch (const std::bad_alloc&) {
+      return OutOfMemory(err_);
+    } catch (const std::exception& e) {
+      return NewError(err_, ZEREN_ERR_INTERNAL,
+                      absl::StrCat(name_, ": internal error: ", e.what()));
+    } catch (...) {
+      return NewError(err_, ZEREN_ERR_INTERNAL, absl::StrCat(name_, ": internal error"));
+    }
+  }
+
+  int32_t Fail(int32_t code, absl::string_view what) const {
+    return NewError(err_, code, absl::StrCat(name_, ": ", what));
+  }
+  int32_t Null(absl::string_view argument) const {
+    return Fail(ZEREN_ERR_INVALID_ARGUMENT, absl::StrCat(argument, " is NULL"));
+  }
+  int32_t Invalid(absl::string_view what) const { return Fail(ZEREN_ERR_INVALID_ARGUMENT, what); }
+  int32_t OutOfRange(absl::string_view what) const { return Fail(ZEREN_ERR_OUT_OF_RANGE, what); }
+  int32_t UnknownUnit(const char* id) const {
+    return Fail(ZEREN_ERR_NOT_FOUND, absl::StrCat("unknown unit \"", id, "\""));
+  }
+  int32_t UnknownPerson(const char* id) const {
+    return Fail(ZEREN_ERR_NOT_FOUND, absl::StrCat("unknown person \"", id, "\""));
+  }
+  // The C++ message as is: for validation failures it is the first problem and the count.
+  int32_t Status(const absl::Status& status, const zeren::ProblemList* problems = nullptr,
+                 int32_t code = 0) const {
+    return NewError(err_, code != 0 ? code : CodeOf(status), status.message(), problems);
+  }
+
+ private:
+  const char* name_;
+  zeren_error** err_;
+};
+
+// Value-returning accessors have no error channel: on any exception they give `fallback`.
+template <typename T, typename Body>
+T Quietly(T fallback, Body body) noexcept {
+  try {
+    return body();
+  } catch (...) {
+    return fallback;
+  }
+}
+
+// ---- conversions ------------------------------------------------------------------------
+
+Date FromDate(int32_t day) { return day; }  // ZEREN_DATE_OPEN is kBeginningOfTime already
+Date ToDate(int32_t day) { return day == ZEREN_DATE_OPEN ? zeren::kEndOfTime : day; }
+int32_t OutDate(Date day) {
+  return day == zeren::kEndOfTime || day == zeren::kBeginningOfTime ? ZEREN_DATE_OPEN : day;
+}
+
+bool InRange(int32_t value, int32_t low, int32_t high) { return low <= value && value <= high; }
+
+std::string Text(const char* s) { return s == nullptr ? std::string() : std::string(s); }
+
+// Copies a string to a new[] buffer the caller releases with zeren_string_free.
+void CopyOut(const std::string& text, char** out, size_t* size) {
+  char* copy = new char[text.size() + 1];
+  std::memcpy(copy, text.c_str(), text.size() + 1);
+  *out = copy;
+  if (size != nullptr) *size = text.size();
+}
+
+// An input struct as the caller's version gave it: fields past its struct_size keep the
+// _INIT defaults in `*out`. Fails when the struct is too small to hold its first field.
+template <typename Spec>
+int32_t ReadSpec(const Call& call, const char* name, const Spec* in, size_t minimum, Spec* out) {
+  if (in == nullptr) return call.Null(name);
+  if (in->struct_size < minimum) {
+    return call.Invalid(
+        absl::StrCat(name, "->struct_size ", in->struct_size, " is below ", minimum));
+  }
+  std::memcpy(out, in, std::min<size_t>(in->struct_size, sizeof(Spec)));
+  out->struct_size = sizeof(Spec);
+  return ZEREN_OK;
+}
+
+// Copies `count` strings; `items` may be NULL only when count is 0.
+int32_t ReadStrings(const Call& call, const std::string& name, const char* const* items,
+                    size_t count, std::vector<std::string>* out) {
+  if (count == 0) return ZEREN_OK;
+  if (items == nullptr) return call.Null(name);
+  for (size_t i = 0; i < count; ++i) {
+    if (items[i] == nullptr) return call.Null(absl::StrCat(name, "[", i, "]"));
+    out->emplace_back(items[i]);
+  }
+  return ZEREN_OK;
+}
+
+int32_t CheckRole(const Call& call, const char* name, int32_t role, int32_t lowest) {
+  if (InRange(role, lowest, ZEREN_ROLE_STAFF)) return ZEREN_OK;
+  return call.Invalid(absl::StrCat(name, " ", role, " is not a ZEREN_ROLE_* value"));
+}
+
+int32_t CheckLinkKind(const Call& call, const char* name, int32_t kind) {
+  if (InRange(kind, ZEREN_LINK_SUPERVISES, ZEREN_LINK_GUIDES)) return ZEREN_OK;
+  return call.Invalid(absl::StrCat(name, " ", kind, " is not a ZEREN_LINK_* value"));
+}
+
+// A day that must be given (not ZEREN_DATE_OPEN).
+int32_t CheckDay(const Call& call, const char* name, int32_t day) {
+  if (day != ZEREN_DATE_OPEN) return ZEREN_OK;
+  return call.Invalid(absl::StrCat(name, " is required (not ZEREN_DATE_OPEN)"));
+}
+
+// ---- spec translation --------------------------------------------------------------------
+
+int32_t ToUnit(const Call& call, const zeren_unit_spec& s, zeren::Unit* u) {
+  if (s.id == nullptr) return call.Null("unit->id");
+  if (s.name == nullptr) return call.Null("unit->name");
+  if (s.kind == nullptr) return call.Null("unit->kind");
+  u->id = s.id;
+  u->name = s.name;
+  u->kind = s.kind;
+  u->members = s.members;
+  std::vector<std::string> parents;
+  if (int32_t rc = ReadStrings(call, "unit->parents", s.parents, s.parent_count, &parents)) {
+    return rc;
+  }
+  for (size_t i = 0; i < parents.size(); ++i) {
+    zeren::ParentRef parent{std::move(parents[i]), std::nullopt, {}};
+    if (s.parent_weights != nullptr) parent.weight = s.parent_weights[i];
+    u->parents.push_back(std::move(parent));
+  }
+  u->exists = {FromDate(s.from), ToDate(s.to)};
+  return ZEREN_OK;
+}
+
+int32_t ToPost(const Call& call, const zeren_post_spec& s, zeren::Post* p) {
+  if (s.person == nullptr) return call.Null("post->person");
+  if (s.unit == nullptr) return call.Null("post->unit");
+  if (int32_t rc = CheckRole(call, "post->role", s.role, ZEREN_ROLE_SECRETARY)) return rc;
+  // The document format requires `from`; an open one could be saved but not read back.
+  if (int32_t rc = CheckDay(call, "post->from", s.from)) return rc;
+  p->person = s.person;
+  p->unit = s.unit;
+  p->role = static_cast<zeren::Role>(s.role);
+  p->held = {FromDate(s.from), ToDate(s.to)};
+  return ReadStrings(call, "post->in_charge_of", s.in_charge_of, s.in_charge_count,
+                     &p->in_charge_of);
+}
+
+int32_t ToLink(const Call& call, const zeren_link_spec& s, zeren::Link* l) {
+  if (int32_t rc = CheckLinkKind(call, "link->kind", s.kind)) return rc;
+  if (s.from == nullptr) return call.Null("link->from");
+  if (s.to == nullptr) return call.Null("link->to");
+  l->kind = static_cast<zeren::LinkKind>(s.kind);
+  l->from = s.from;
+  l->to = s.to;
+  l->valid = {FromDate(s.from_date), ToDate(s.to_date)};
+  return ZEREN_OK;
+}
+
+int32_t ToDuty(const Call& call, const zeren_duty_spec& s, zeren::Duty* d) {
+  if (s.id == nullptr) return call.Null("duty->id");
+  if (s.unit == nullptr) return call.Null("duty->unit");
+  if (int32_t rc = CheckRole(call, "duty->role", s.role, ZEREN_ROLE_NONE)) return rc;
+  if (!InRange(s.category, ZEREN_DUTY_PRINCIPAL, ZEREN_DUTY_SPECIALIZED)) {
+    return call.Invalid(
+        absl::StrCat("duty->category ", s.category, " is not a ZEREN_DUTY_* value"));
+  }
+  d->id = s.id;
+  d->holder.unit = s.unit;
+  if (s.role != ZEREN_ROLE_NONE) d->holder.role = static_cast<zeren::Role>(s.role);
+  d->category = static_cast<zeren::DutyCategory>(s.category);
+  d->dimension = Text(s.dimension);
+  d->text = Text(s.text);
+  return ZEREN_OK;
+}
+
+int32_t ToCircumstances(const Call& call, const zeren_incident_spec& s, zeren::Incident* i) {
+  if (s.circumstance_count == 0) return ZEREN_OK;
+  if (s.circumstance_kinds == nullptr) return call.Null("incident->circumstance_kinds");
+  for (size_t k = 0; k < s.circumstance_count; ++k) {
+    const int32_t kind = s.circumstance_kinds[k];
+    if (!InRange(kind, ZEREN_CIRCUMSTANCE_REPEAT, ZEREN_CIRCUMSTANCE_OBJECTION_ON_RECORD)) {
+      return call.Invalid(absl::StrCat("incident->circumstance_kinds[", k, "] ", kind,
+                                       " is not a ZEREN_CIRCUMSTANCE_* value"));
+    }
+    // A NULL person (or no person list) means every party the incident reaches.
+    const char* person = s.circumstance_persons == nullptr ? nullptr : s.circumstance_persons[k];
+    i->circumstances.push_back({static_cast<zeren::CircumstanceKind>(kind), Text(person), {}});
+  }
+  return ZEREN_OK;
+}
+
+int32_t ToIncident(const Call& call, const zeren_incident_spec& s, zeren::Incident* i) {
+  if (s.id == nullptr) return call.Null("incident->id");
+  if (s.unit == nullptr) return call.Null("incident->unit");
+  if (int32_t rc = CheckDay(call, "incident->date", s.date)) return rc;
+  if (!InRange(s.severity, ZEREN_SEVERITY_MINOR, ZEREN_SEVERITY_GRAVE)) {
+    return call.Invalid(
+        absl::StrCat("incident->severity ", s.severity, " is not a ZEREN_SEVERITY_* value"));
+  }
+  i->id = s.id;
+  i->unit = s.unit;
+  i->date = s.date;
+  if (s.since != ZEREN_DATE_OPEN) i->since = s.since;
+  i->severity = static_cast<zeren::Severity>(s.severity);
+  i->case_id = Text(s.case_id);
+  i->dimension = Text(s.dimension);
+  i->duty = Text(s.duty);
+  i->task = Text(s.task);
+  if (int32_t rc = ReadStrings(call, "incident->direct", s.direct, s.direct_count, &i->direct)) {
+    return rc;
+  }
+  if (int32_t rc = ReadStrings(call, "incident->participants", s.participants, s.participant_count,
+                               &i->participants)) {
+    return rc;
+  }
+  return ToCircumstances(call, s, i);
+}
+
+// ---- result translation ------------------------------------------------------------------
+
+// Output structs: fill the caller's version up to its struct_size, never past it.
+template <typename Entry>
+int32_t FillTo(const Call& call, Entry* out, const Entry& full) {
+  constexpr size_t kMinimum = sizeof(uint32_t) + sizeof(int32_t);  // struct_size and kind
+  if (out->struct_size < kMinimum) {
+    return call.Invalid(
+        absl::StrCat("entry->struct_size ", out->struct_size, " is below ", kMinimum));
+  }
+  const size_t size = std::min<size_t>(out->struct_size, sizeof(Entry));
+  std::memcpy(reinterpret_cast<char*>(out) + sizeof(uint32_t),
+              reinterpret_cast<const char*>(&full) + sizeof(uint32_t), size - sizeof(uint32_t));
+  return ZEREN_OK;
+}
+
+zeren_chain_entry ChainEntryOf(const zeren_chain& c, const zeren::ChainEntry& e) {
+  const zeren::Snapshot& s = c.snapshot;
+  zeren_chain_entry out = ZEREN_CHAIN_ENTRY_INIT;
+  out.kind = static_cast<int32_t>(e.kind);
+  if (e.person != kNoIndex) {
+    out.person_id = s.person_id(e.person).c_str();
+    out.person_name = s.person_name(e.person).c_str();
+  }
+  if (e.unit != kNoIndex) {
+    out.unit_id = s.unit_id(e.unit).c_str();
+    out.unit_name = s.unit_name(e.unit).c_str();
+  }
+  out.distance = e.distance;
+  out.reason = e.reason.c_str();
+  return out;
+}
+
+zeren_responsibility ResponsibilityOf(const zeren_person_view& v, const zeren::Responsibility& r) {
+  const zeren::Snapshot& s = v.snapshot;
+  zeren_responsibility out = ZEREN_RESPONSIBILITY_INIT;
+  out.kind = static_cast<int32_t>(r.kind);
+  if (r.unit != kNoIndex) {
+    out.unit_id = s.unit_id(r.unit).c_str();
+    out.unit_name = s.unit_name(r.unit).c_str();
+  }
+  if (r.post != kNoIndex) out.role = static_cast<int32_t>(s.post_role(r.post));
+  if (r.duty != kNoIndex) out.duty_id = s.duty_id(r.duty).c_str();
+  out.reason = r.reason.c_str();
+  return out;
+}
+
+// Loading: LoadModelFile reports an unopenable file as NotFound, which is an I/O failure
+// here (ZEREN_ERR_NOT_FOUND means an unknown id).
+int32_t FinishLoad(const Call& call, absl::StatusOr<zeren::Model> model,
+                   const zeren::ProblemList& problems, bool from_file, zeren_model** out) {
+  if (!model.ok()) {
+    const bool unopened = from_file && model.status().code() == absl::StatusCode::kNotFound;
+    return call.Status(model.status(), &problems, unopened ? ZEREN_ERR_IO : 0);
+  }
+  *out = new zeren_model{*std::move(model)};
+  return ZEREN_OK;
+}
+
+// Unit lookup shared by the snapshot queries.
+int32_t FindUnit(const Call& call, const zeren::Snapshot& s, const char* unit,
+                 zeren::UnitIndex* index) {
+  const std::optional<zeren::UnitIndex> found = s.FindUnit(unit);
+  if (!found) return call.UnknownUnit(unit);
+  *index = *found;
+  return ZEREN_OK;
+}
+
+// The *_free functions need no guard: they only run destructors, which cannot throw.
+static_assert(std::is_nothrow_destructible_v<zeren_model> &&
+                  std::is_nothrow_destructible_v<zeren_edit> &&
+                  std::is_nothrow_destructible_v<zeren_snapshot> &&
+                  std::is_nothrow_destructible_v<zeren_chain> &&
+                  std::is_nothrow_destructible_v<zeren_person_view> &&
+                  std::is_nothrow_destructible_v<zeren_error>,
+              "frees cannot throw");
+
+}  // namespace
+
+extern "C" {
+
+// ---- library ----------------------------------------------------------------------------
+
+const char* zeren_version(void) { return "0.1.0"; }
+
+int32_t zeren_version_number(void) { return 100; }
+
+void zeren_string_free(char* string) { delete[] string; }
+
+// ---- errors ------------------------------------------------------------------------------
+
+int32_t zeren_error_code(const zeren_error* err) { return err == nullptr ? ZEREN_OK : err->code; }
+
+const char* zeren_error_message(const zeren_error* err) {
+  return err == nullptr ? "" : err->message.c_str();
+}
+
+size_t zeren_error_problem_count(const zeren_error* err) {
+  return Quietly<size_t>(0, [&] { return err == nullptr ? 0 : err->problems.size(); });
+}
+
+size_t zeren_error_problem_total(const zeren_error* err) { return err == nullptr ? 0 : err->total; }
+
+int32_t zeren_error_problem(const zeren_error* err, size_t index, const char** path,
+                            const char** id, const char** message) {
+  // There is no error channel here, so failures leave every output at "" and say so by code.
+  for (const char** out : {path, id, message}) {
+    if (out != nullptr) *out = "";
+  }
+  if (err == nullptr) return ZEREN_ERR_INVALID_ARGUMENT;
+  if (index >= err->problems.size()) return ZEREN_ERR_OUT_OF_RANGE;
+  const zeren::Problem& problem = err->problems[index];
+  if (path != nullptr) *path = problem.path.c_str();
+  if (id != nullptr) *id = problem.id.c_str();
+  if (message != nullptr) *message = problem.message.c_str();
+  return ZEREN_OK;
+}
+
+void zeren_error_free(zeren_error* err) {
+  if (err != &g_out_of_memory) delete err;
+}
+
+// ---- dates -------------------------------------------------------------------------------
+
+int32_t zeren_date_parse(const char* text, int32_t* out_day, zeren_error** err) {
+  const Call call("zeren_date_parse", err);
+  return call.Run([&]() -> int32_t {
+    if (out_day != nullptr) *out_day = ZEREN_DATE_OPEN;
+    if (text == nullptr) return call.Null("text");
+    if (out_day == nullptr) return call.Null("out_day");
+    const std::optional<Date> day = zeren::ParseDate(text);
+    if (!day) return call.Invalid(absl::StrCat("\"", text, "\" is not a date YYYY-MM-DD"));
+    *out_day = *day;
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_date_format(int32_t day, char* buffer, size_t size, zeren_error** err) {
+  const Call call("zeren_date_format", err);
+  return call.Run([&]() -> int32_t {
+    if (buffer == nullptr) return call.Null("buffer");
+    if (size > 0) buffer[0] = '\0';
+    if (size < 11) return call.Invalid(absl::StrCat("size ", size, " is below 11"));
+    // Only days that read back (years 0001-9999) have the fixed 10-character form.
+    const std::string text = zeren::FormatDate(day);
+    if (zeren::ParseDate(text) != day) {
+      return call.OutOfRange(absl::StrCat("day ", day, " is outside 0001-01-01..9999-12-31"));
+    }
+    std::memcpy(buffer, text.c_str(), text.size() + 1);
+    return ZEREN_OK;
+  });
+}
+
+// ---- models ------------------------------------------------------------------------------
+
+int32_t zeren_model_new(zeren_model** out, zeren_error** err) {
+  const Call call("zeren_model_new", err);
+  return call.Run([&]() -> int32_t {
+    if (out == nullptr) return call.Null("out");
+    *out = nullptr;
+    *out = new zeren_model{zeren::Model()};
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_model_load_file(const char* path, zeren_model** out, zeren_error** err) {
+  const Call call("zeren_model_load_file", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (path == nullptr) return call.Null("path");
+    if (out == nullptr) return call.Null("out");
+    zeren::ProblemList problems;
+    return FinishLoad(call, zeren::LoadModelFile(path, &problems), problems, true, out);
+  });
+}
+
+int32_t zeren_model_load_buffer(const char* data, size_t size, zeren_model** out,
+                                zeren_error** err) {
+  const Call call("zeren_model_load_buffer", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (data == nullptr) return call.Null("data");
+    if (out == nullptr) return call.Null("out");
+    zeren::ProblemList problems;
+    return FinishLoad(call, zeren::ParseModelJson(absl::string_view(data, size), &problems),
+                      problems, false, out);
+  });
+}
+
+int32_t zeren_validate_buffer(const char* data, size_t size, zeren_error** err) {
+  const Call call("zeren_validate_buffer", err);
+  return call.Run([&]() -> int32_t {
+    if (data == nullptr) return call.Null("data");
+    zeren::ProblemList problems;
+    const absl::StatusOr<zeren::Model> model =
+        zeren::ParseModelJson(absl::string_view(data, size), &problems);
+    return model.ok() ? ZEREN_OK : call.Status(model.status(), &problems);
+  });
+}
+
+int32_t zeren_model_save_file(const zeren_model* model, const char* path, zeren_error** err) {
+  const Call call("zeren_model_save_file", err);
+  return call.Run([&]() -> int32_t {
+    if (model == nullptr) return call.Null("model");
+    if (path == nullptr) return call.Null("path");
+    const absl::Status status = zeren::SaveModelFile(model->model, path);
+    return status.ok() ? ZEREN_OK : call.Status(status);
+  });
+}
+
+int32_t zeren_model_to_json(const zeren_model* model, char** out, size_t* size, zeren_error** err) {
+  const Call call("zeren_model_to_json", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (size != nullptr) *size = 0;
+    if (model == nullptr) return call.Null("model");
+    if (out == nullptr) return call.Null("out");
+    CopyOut(zeren::ModelToJson(model->model), out, size);
+    return ZEREN_OK;
+  });
+}
+
+size_t zeren_model_unit_count(const zeren_model* model) {
+  return Quietly<size_t>(0,
+                         [&] { return model == nullptr ? 0 : model->model.data().units.size(); });
+}
+
+size_t zeren_model_person_count(const zeren_model* model) {
+  return Quietly<size_t>(0,
+                         [&] { return model == nullptr ? 0 : model->model.data().people.size(); });
+}
+
+size_t zeren_model_post_count(const zeren_model* model) {
+  return Quietly<size_t>(0,
+                         [&] { return model == nullptr ? 0 : model->model.data().posts.size(); });
+}
+
+size_t zeren_model_link_count(const zeren_model* model) {
+  return Quietly<size_t>(0,
+                         [&] { return model == nullptr ? 0 : model->model.data().links.size(); });
+}
+
+void zeren_model_free(zeren_model* model) { delete model; }
+
+// ---- edits -------------------------------------------------------------------------------
+
+int32_t zeren_edit_new(zeren_edit** out, zeren_error** err) {
+  const Call call("zeren_edit_new", err);
+  return call.Run([&]() -> int32_t {
+    if (out == nullptr) return call.Null("out");
+    *out = nullptr;
+    *out = new zeren_edit{};
+    return ZEREN_OK;
+  });
+}
+
+void zeren_edit_free(zeren_edit* edit) { delete edit; }
+
+int32_t zeren_edit_put_unit(zeren_edit* edit, const zeren_unit_spec* unit, zeren_error** err) {
+  const Call call("zeren_edit_put_unit", err);
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    zeren_unit_spec spec = ZEREN_UNIT_SPEC_INIT;
+    const size_t minimum = offsetof(zeren_unit_spec, id) + sizeof spec.id;
+    if (int32_t rc = ReadSpec(call, "unit", unit, minimum, &spec)) return rc;
+    zeren::Unit record;
+    if (int32_t rc = ToUnit(call, spec, &record)) return rc;
+    edit->edit.PutUnit(std::move(record));
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_edit_put_person(zeren_edit* edit, const char* id, const char* name,
+                              zeren_error** err) {
+  const Call call("zeren_edit_put_person", err);
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    if (id == nullptr) return call.Null("id");
+    if (name == nullptr) return call.Null("name");
+    edit->edit.PutPerson({id, name, {}});
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_edit_put_duty(zeren_edit* edit, const zeren_duty_spec* duty, zeren_error** err) {
+  const Call call("zeren_edit_put_duty", err);
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    zeren_duty_spec spec = ZEREN_DUTY_SPEC_INIT;
+    const size_t minimum = offsetof(zeren_duty_spec, id) + sizeof spec.id;
+    if (int32_t rc = ReadSpec(call, "duty", duty, minimum, &spec)) return rc;
+    zeren::Duty record;
+    if (int32_t rc = ToDuty(call, spec, &record)) return rc;
+    edit->edit.PutDuty(std::move(record));
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_edit_put_incident(zeren_edit* edit, const zeren_incident_spec* incident,
+                                zeren_error** err) {
+  const Call call("zeren_edit_put_incident", err);
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    zeren_incident_spec spec = ZEREN_INCIDENT_SPEC_INIT;
+    const size_t minimum = offsetof(zeren_incident_spec, id) + sizeof spec.id;
+    if (int32_t rc = ReadSpec(call, "incident", incident, minimum, &spec)) return rc;
+    zeren::Incident record;
+    if (int32_t rc = ToIncident(call, spec, &record)) return rc;
+    edit->edit.PutIncident(std::move(record));
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_edit_add_post(zeren_edit* edit, const zeren_post_spec* post, zeren_error** err) {
+  const Call call("zeren_edit_add_post", err);
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    zeren_post_spec spec = ZEREN_POST_SPEC_INIT;
+    const size_t minimum = offsetof(zeren_post_spec, person) + sizeof spec.person;
+    if (int32_t rc = ReadSpec(call, "post", post, minimum, &spec)) return rc;
+    zeren::Post record;
+    if (int32_t rc = ToPost(call, spec, &record)) return rc;
+    edit->edit.AddPost(std::move(record));
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_edit_add_link(zeren_edit* edit, const zeren_link_spec* link, zeren_error** err) {
+  const Call call("zeren_edit_add_link", err);
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    zeren_link_spec spec = ZEREN_LINK_SPEC_INIT;
+    const size_t minimum = offsetof(zeren_link_spec, kind) + sizeof spec.kind;
+    if (int32_t rc = ReadSpec(call, "link", link, minimum, &spec)) return rc;
+    zeren::Link record;
+    if (int32_t rc = ToLink(call, spec, &record)) return rc;
+    edit->edit.AddLink(std::move(record));
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_edit_end_post(zeren_edit* edit, const char* person, const char* unit, int32_t role,
+                            int32_t to, zeren_error** err) {
+  const Call call("zeren_edit_end_post", err);
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    if (person == nullptr) return call.Null("person");
+    if (unit == nullptr) return call.Null("unit");
+    if (int32_t rc = CheckRole(call, "role", role, ZEREN_ROLE_SECRETARY)) return rc;
+    if (int32_t rc = CheckDay(call, "to", to)) return rc;
+    edit->edit.EndPost(person, unit, static_cast<zeren::Role>(role), to);
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_edit_end_link(zeren_edit* edit, int32_t kind, const char* from, const char* to,
+                            int32_t end, zeren_error** err) {
+  const Call call("zeren_edit_end_link", err);
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    if (int32_t rc = CheckLinkKind(call, "kind", kind)) return rc;
+    if (from == nullptr) return call.Null("from");
+    if (to == nullptr) return call.Null("to");
+    if (int32_t rc = CheckDay(call, "end", end)) return rc;
+    edit->edit.EndLink(static_cast<zeren::LinkKind>(kind), from, to, end);
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_edit_remove_unit(zeren_edit* edit, const char* id, zeren_error** err) {
+  const Call call("zeren_edit_remove_unit", err);
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    if (id == nullptr) return call.Null("id");
+    edit->edit.RemoveUnit(id);
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_edit_remove_person(zeren_edit* edit, const char* id, zeren_error** err) {
+  const Call call("zeren_edit_remove_person", err);
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    if (id == nullptr) return call.Null("id");
+    edit->edit.RemovePerson(id);
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_model_apply(zeren_model* model, const zeren_edit* edit, zeren_error** err) {
+  const Call call("zeren_model_apply", err);
+  return call.Run([&]() -> int32_t {
+    if (model == nullptr) return call.Null("model");
+    if (edit == nullptr) return call.Null("edit");
+    zeren::ProblemList problems;
+    const absl::Status status = model->model.Apply(edit->edit, &problems);
+    return status.ok() ? ZEREN_OK : call.Status(status, &problems);
+  });
+}
+
+// ---- snapshots ---------------------------------------------------------------------------
+
+int32_t zeren_snapshot_compile(const zeren_model* model, zeren_snapshot** out, zeren_error** err) {
+  const Call call("zeren_snapshot_compile", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (model == nullptr) return call.Null("model");
+    if (out == nullptr) return call.Null("out");
+    absl::StatusOr<zeren::Snapshot> snapshot = zeren::Snapshot::Compile(model->model);
+    if (!snapshot.ok()) return call.Status(snapshot.status());
+    *out = new zeren_snapshot{*std::move(snapshot)};
+    return ZEREN_OK;
+  });
+}
+
+uint32_t zeren_snapshot_unit_count(const zeren_snapshot* snapshot) {
+  return Quietly<uint32_t>(
+      0, [&] { return snapshot == nullptr ? 0 : snapshot->snapshot.unit_count(); });
+}
+
+int32_t zeren_snapshot_unit_level(const zeren_snapshot* snapshot, const char* unit,
+                                  uint32_t* out_level, zeren_error** err) {
+  const Call call("zeren_snapshot_unit_level", err);
+  return call.Run([&]() -> int32_t {
+    if (out_level != nullptr) *out_level = 0;
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (unit == nullptr) return call.Null("unit");
+    if (out_level == nullptr) return call.Null("out_level");
+    zeren::UnitIndex u;
+    if (int32_t rc = FindUnit(call, snapshot->snapshot, unit, &u)) return rc;
+    *out_level = snapshot->snapshot.unit_level(u);
+    return ZEREN_OK;
+  });
+}
+
+void zeren_snapshot_free(zeren_snapshot* snapshot) { delete snapshot; }
+
+// ---- chains ------------------------------------------------------------------------------
+
+int32_t zeren_snapshot_chain(const zeren_snapshot* snapshot, const char* unit, int32_t as_of,
+                             zeren_chain** out, zeren_error** err) {
+  const Call call("zeren_snapshot_chain", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (unit == nullptr) return call.Null("unit");
+    if (out == nullptr) return call.Null("out");
+    if (int32_t rc = CheckDay(call, "as_of", as_of)) return rc;
+    const zeren::Snapshot& s = snapshot->snapshot;
+    zeren::UnitIndex u;
+    if (int32_t rc = FindUnit(call, s, unit, &u)) return rc;
+    absl::StatusOr<zeren::Chain> chain = zeren::ChainOf(s, u, as_of);
+    if (!chain.ok()) return call.Status(chain.status());
+    *out = new zeren_chain{s, *std::move(chain)};
+    return ZEREN_OK;
+  });
+}
+
+size_t zeren_chain_size(const zeren_chain* chain) {
+  return Quietly<size_t>(0, [&] { return chain == nullptr ? 0 : chain->chain.entries.size(); });
+}
+
+int32_t zeren_chain_get(const zeren_chain* chain, size_t index, zeren_chain_entry* entry,
+                        zeren_error** err) {
+  const Call call("zeren_chain_get", err);
+  return call.Run([&]() -> int32_t {
+    if (chain == nullptr) return call.Null("chain");
+    if (entry == nullptr) return call.Null("entry");
+    const auto& entries = chain->chain.entries;
+    if (index >= entries.size()) {
+      return call.OutOfRange(absl::StrCat("index ", index, " is not below size ", entries.size()));
+    }
+    return FillTo(call, entry, ChainEntryOf(*chain, entries[index]));
+  });
+}
+
+int32_t zeren_chain_foreach(const zeren_chain* chain, zeren_chain_fn fn, void* payload,
+                            zeren_error** err) {
+  const Call call("zeren_chain_foreach", err);
+  return call.Run([&]() -> int32_t {
+    if (chain == nullptr) return call.Null("chain");
+    if (fn == nullptr) return call.Null("fn");
+    for (const zeren::ChainEntry& e : chain->chain.entries) {
+      const zeren_chain_entry entry = ChainEntryOf(*chain, e);
+      if (fn(payload, &entry) != 0) break;
+    }
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_chain_to_json(const zeren_chain* chain, char** out, size_t* size, zeren_error** err) {
+  const Call call("zeren_chain_to_json", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (size != nullptr) *size = 0;
+    if (chain == nullptr) return call.Null("chain");
+    if (out == nullptr) return call.Null("out");
+    CopyOut(zeren::ChainToJson(chain->snapshot, chain->chain), out, size);
+    return ZEREN_OK;
+  });
+}
+
+void zeren_chain_free(zeren_chain* chain) { delete chain; }
+
+// ---- person views ------------------------------------------------------------------------
+
+int32_t zeren_snapshot_person(const zeren_snapshot* snapshot, const char* person, int32_t as_of,
+                              zeren_person_view** out, zeren_error** err) {
+  const Call call("zeren_snapshot_person", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (person == nullptr) return call.Null("person");
+    if (out == nullptr) return call.Null("out");
+    if (int32_t rc = CheckDay(call, "as_of", as_of)) return rc;
+    const zeren::Snapshot& s = snapshot->snapshot;
+    const std::optional<zeren::PersonIndex> p = s.FindPerson(person);
+    if (!p) return call.UnknownPerson(person);
+    *out = new zeren_person_view{s, zeren::ResponsibilitiesOf(s, *p, as_of)};
+    return ZEREN_OK;
+  });
+}
+
+size_t zeren_person_view_size(const zeren_person_view* view) {
+  return Quietly<size_t>(0, [&] { return view == nullptr ? 0 : view->view.entries.size(); });
+}
+
+int32_t zeren_person_view_get(const zeren_person_view* view, size_t index,
+                              zeren_responsibility* entry, zeren_error** err) {
+  const Call call("zeren_person_view_get", err);
+  return call.Run([&]() -> int32_t {
+    if (view == nullptr) return call.Null("view");
+    if (entry == nullptr) return call.Null("entry");
+    const auto& entries = view->view.entries;
+    if (index >= entries.size()) {
+      return call.OutOfRange(absl::StrCat("index ", index, " is not below size ", entries.size()));
+    }
+    return FillTo(call, entry, ResponsibilityOf(*view, entries[index]));
+  });
+}
+
+int32_t zeren_person_view_foreach(const zeren_person_view* view, zeren_responsibility_fn fn,
+                                  void* payload, zeren_error** err) {
+  const Call call("zeren_person_view_foreach", err);
+  return call.Run([&]() -> int32_t {
+    if (view == nullptr) return call.Null("view");
+    if (fn == nullptr) return call.Null("fn");
+    for (const zeren::Responsibility& r : view->view.entries) {
+      const zeren_responsibility entry = ResponsibilityOf(*view, r);
+      if (fn(payload, &entry) != 0) break;
+    }
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_person_view_to_json(const zeren_person_view* view, char** out, size_t* size,
+                                  zeren_error** err) {
+  const Call call("zeren_person_view_to_json", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (size != nullptr) *size = 0;
+    if (view == nullptr) return call.Null("view");
+    if (out == nullptr) return call.Null("out");
+    CopyOut(zeren::PersonViewToJson(view->snapshot, view->view), out, size);
+    return ZEREN_OK;
+  });
+}
+
+void zeren_person_view_free(zeren_person_view* view) { delete view; }
+
+int32_t zeren_snapshot_holders(const zeren_snapshot* snapshot, const char* unit, int32_t role,
+                               int32_t as_of, zeren_holder_fn fn, void* payload,
+                               zeren_error** err) {
+  const Call call("zeren_snapshot_holders", err);
+  return call.Run([&]() -> int32_t {
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (unit == nullptr) return call.Null("unit");
+    if (int32_t rc = CheckRole(call, "role", role, ZEREN_ROLE_SECRETARY)) return rc;
+    if (int32_t rc = CheckDay(call, "as_of", as_of)) return rc;
+    if (fn == nullptr) return call.Null("fn");
+    const zeren::Snapshot& s = snapshot->snapshot;
+    zeren::UnitIndex u;
+    if (int32_t rc = FindUnit(call, s, unit, &u)) return rc;
+    for (zeren::PostIndex post : zeren::HoldersOf(s, u, static_cast<zeren::Role>(role), as_of)) {
+      const zeren::PersonIndex p = s.post_person(post);
+      const zeren::Interval& held = s.post_held(post);
+      if (fn(payload, s.person_id(p).c_str(), s.person_name(p).c_str(), OutDate(held.from),
+             OutDate(held.to)) != 0) {
+        break;
+      }
+    }
+    return ZEREN_OK;
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,1338 @@
+/* Tests of the C API, in C99, without a framework.
+ * Run as: zeren_capi_test TEST_DATA_DIR EXAMPLES_DIR
+ * Every result is asserted exactly, success and error paths alike; the run must be clean
+ * under AddressSanitizer's leak checker, so everything is freed. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "zeren.h"
+
+/* ---- checks ------------------------------------------------------------------------- */
+
+static int g_checks = 0;
+static int g_failures = 0;
+
+static void check(int ok, const char *file, int line, const char *expression) {
+  ++g_checks;
+  if (!ok) {
+    ++g_failures;
+    fprintf(stderr, "%s:%d: CHECK failed: %s\n", file, line, expression);
+  }
+}
+
+static void check_int(long long actual, long long expected, const char *file, int line,
+                      const char *expression) {
+  check(actual == expected, file, line, expression);
+  if (actual != expected) fprintf(stderr, "  got %lld, expected %lld\n", actual, expected);
+}
+
+static void check_str(const char *actual, const char *expected, const char *file, int line,
+                      const char *expression) {
+  const int ok = (actual == NULL || expected == NULL) ? actual == expected
+                                                      : strcmp(actual, expected) == 0;
+  check(ok, file, line, expression);
+  if (!ok) {
+    fprintf(stderr, "  got \"%s\", expected \"%s\"\n", actual ? actual : "(NULL)",
+            expected ? expected : "(NULL)");
+  }
+}
+
+#define CHECK(e) check((e) != 0, __FILE__, __LINE__, #e)
+#define CHECK_INT(a, b) check_int((long long)(a), (long long)(b), __FILE__, __LINE__, #a " == " #b)
+#define CHECK_STR(a, b) check_str((a), (b), __FILE__, __LINE__, #a " == " #b)
+
+/* A call that must succeed and leave the error untouched (NULL). */
+static void check_ok(int32_t rc, zeren_error **err, const char *file, int line,
+                     const char *expression) {
+  check(rc == ZEREN_OK && *err == NULL, file, line, expression);
+  if (rc != ZEREN_OK) fprintf(stderr, "  rc %d: %s\n", (int)rc, zeren_error_message(*err));
+  zeren_error_free(*err);
+  *err = NULL;
+}
+
+/* A call that must fail with `code` and, unless `message` is NULL, exactly that message.
+   The error is freed. */
+static void check_err(int32_t rc, zeren_error **err, int32_t code, const char *message,
+                      const char *file, int line, const char *expression) {
+  check_int(rc, code, file, line, expression);
+  check(*err != NULL, file, line, "error is set");
+  check_int(zeren_error_code(*err), code, file, line, "zeren_error_code(err)");
+  if (message != NULL) check_str(zeren_error_message(*err), message, file, line, expression);
+  zeren_error_free(*err);
+  *err = NULL;
+}
+
+#define CHECK_OK(e) check_ok((e), &err, __FILE__, __LINE__, #e)
+#define CHECK_ERR(e, code, message) check_err((e), &err, (code), (message), __FILE__, __LINE__, #e)
+
+/* Problem `index` of `err` has exactly this path, id and message. */
+static void check_problem(const zeren_error *err, size_t index, const char *path, const char *id,
+                          const char *message, const char *file, int line) {
+  const char *p = NULL, *i = NULL, *m = NULL;
+  check_int(zeren_error_problem(err, index, &p, &i, &m), ZEREN_OK, file, line, "problem exists");
+  check_str(p, path, file, line, "problem path");
+  check_str(i, id, file, line, "problem id");
+  check_str(m, message, file, line, "problem message");
+}
+
+#define CHECK_PROBLEM(err, index, path, id, message) \
+  check_problem((err), (index), (path), (id), (message), __FILE__, __LINE__)
+
+/* ---- data --------------------------------------------------------------------------- */
+
+/* An organ committee `org` (leading group), its discipline commission `odc` supervising it,
+   and a branch `b1` whose secretary changes on 2025-03-01 (day 20148); `p_mem`, a member of
+   org, is in charge of b1, and `p_guide`, org's deputy, guides it. */
+static const char kModel[] =
+    "{\n"
+    "  \"format\": \"zeren-model\", \"version\": 1, \"name\": \"capi test\",\n"
+    "  \"units\": [\n"
+    "    {\"id\": \"org\", \"name\": \"Organ Committee\", \"kind\": \"leading_group\"},\n"
+    "    {\"id\": \"odc\", \"name\": \"Discipline Commission\",\n"
+    "     \"kind\": \"discipline_commission\", \"parents\": [\"org\"]},\n"
+    "    {\"id\": \"b1\", \"name\": \"Branch One\", \"kind\": \"branch\", \"parents\": [\"org\"],\n"
+    "     \"members\": 12}\n"
+    "  ],\n"
+    "  \"people\": [\n"
+    "    {\"id\": \"p_sec\", \"name\": \"Sun Secretary\"},\n"
+    "    {\"id\": \"p_guide\", \"name\": \"Gu Guide\"},\n"
+    "    {\"id\": \"p_mem\", \"name\": \"Ma Member\"},\n"
+    "    {\"id\": \"p_dis\", \"name\": \"Du Discipline\"},\n"
+    "    {\"id\": \"p_b1a\", \"name\": \"Bai First\"},\n"
+    "    {\"id\": \"p_b1b\", \"name\": \"Bo Second\"}\n"
+    "  ],\n"
+    "  \"posts\": [\n"
+    "    {\"person\": \"p_sec\", \"unit\": \"org\", \"role\": \"secretary\",\n"
+    "     \"from\": \"2020-01-01\"},\n"
+    "    {\"person\": \"p_guide\", \"unit\": \"org\", \"role\": \"deputy\",\n"
+    "     \"from\": \"2020-01-01\"},\n"
+    "    {\"person\": \"p_mem\", \"unit\": \"org\", \"role\": \"member\",\n"
+    "     \"from\": \"2020-01-01\", \"in_charge_of\": [\"b1\"]},\n"
+    "    {\"person\": \"p_dis\", \"unit\": \"odc\", \"role\": \"discipline_secretary\",\n"
+    "     \"from\": \"2020-01-01\"},\n"
+    "    {\"person\": \"p_b1a\", \"unit\": \"b1\", \"role\": \"secretary\",\n"
+    "     \"from\": \"2020-01-01\", \"to\": \"2025-03-01\"},\n"
+    "    {\"person\": \"p_b1b\", \"unit\": \"b1\", \"role\": \"secretary\",\n"
+    "     \"from\": \"2025-03-01\"}\n"
+    "  ],\n"
+    "  \"links\": [\n"
+    "    {\"kind\": \"supervises\", \"from\": \"odc\", \"to\": \"org\"},\n"
+    "    {\"kind\": \"guides\", \"from\": \"p_guide\", \"to\": \"b1\"}\n"
+    "  ]\n"
+    "}\n";
+
+/* Day numbers (days since 1970-01-01). */
+enum {
+  DAY_2020_01_01 = 18262,
+  DAY_2024_12_31 = 20088,
+  DAY_2025_01_01 = 20089,
+  DAY_2025_02_28 = 20147,
+  DAY_2025_03_01 = 20148,
+  DAY_2025_05_01 = 20209,
+  DAY_2025_06_01 = 20240,
+  DAY_2025_07_01 = 20270,
+  DAY_2025_09_01 = 20332,
+  DAY_2025_10_01 = 20362,
+  DAY_2030_01_01 = 21915
+};
+
+static const char *g_test_data = NULL;
+static const char *g_examples = NULL;
+
+static zeren_model *load_model(const char *text) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL;
+  CHECK_OK(zeren_model_load_buffer(text, strlen(text), &model, &err));
+  CHECK(model != NULL);
+  return model;
+}
+
+static zeren_snapshot *compile(const zeren_model *model) {
+  zeren_error *err = NULL;
+  zeren_snapshot *snapshot = NULL;
+  CHECK_OK(zeren_snapshot_compile(model, &snapshot, &err));
+  CHECK(snapshot != NULL);
+  return snapshot;
+}
+
+/* The model's JSON, to compare models byte for byte; free with zeren_string_free. */
+static char *to_json(const zeren_model *model) {
+  zeren_error *err = NULL;
+  char *json = NULL;
+  size_t size = 0;
+  CHECK_OK(zeren_model_to_json(model, &json, &size, &err));
+  CHECK(json != NULL);
+  if (json != NULL) CHECK_INT(size, strlen(json));
+  return json;
+}
+
+/* ---- library, errors, dates --------------------------------------------------------- */
+
+static void test_version(void) {
+  CHECK_STR(zeren_version(), "0.1.0");
+  CHECK_INT(zeren_version_number(), 100);
+}
+
+/* Accessors on a NULL error give safe defaults: code ZEREN_OK, message "", no problems. */
+static void test_null_error_accessors(void) {
+  const char *p = "x", *i = "x", *m = "x";
+  CHECK_INT(zeren_error_code(NULL), ZEREN_OK);
+  CHECK_STR(zeren_error_message(NULL), "");
+  CHECK_INT(zeren_error_problem_count(NULL), 0);
+  CHECK_INT(zeren_error_problem_total(NULL), 0);
+  CHECK_INT(zeren_error_problem(NULL, 0, &p, &i, &m), ZEREN_ERR_INVALID_ARGUMENT);
+  CHECK_STR(p, "");
+  CHECK_STR(i, "");
+  CHECK_STR(m, "");
+}
+
+static void test_dates(void) {
+  zeren_error *err = NULL;
+  int32_t day = 7;
+  char buffer[16];
+  CHECK_OK(zeren_date_parse("2025-03-01", &day, &err));
+  CHECK_INT(day, DAY_2025_03_01);
+  CHECK_OK(zeren_date_parse("1970-01-01", &day, &err));
+  CHECK_INT(day, 0);
+  CHECK_OK(zeren_date_parse("0001-01-01", &day, &err));
+  CHECK_INT(day, -719162);
+  CHECK_ERR(zeren_date_parse("2025-02-30", &day, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_date_parse: \"2025-02-30\" is not a date YYYY-MM-DD");
+  CHECK_INT(day, ZEREN_DATE_OPEN); /* reset on failure */
+  CHECK_ERR(zeren_date_parse("2025-3-1", &day, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_date_parse: \"2025-3-1\" is not a date YYYY-MM-DD");
+  CHECK_ERR(zeren_date_parse("", &day, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_date_parse: \"\" is not a date YYYY-MM-DD");
+  CHECK_ERR(zeren_date_parse(NULL, &day, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_date_parse: text is NULL");
+  CHECK_ERR(zeren_date_parse("2025-03-01", NULL, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_date_parse: out_day is NULL");
+  /* err itself is optional: the status alone still says what happened. */
+  CHECK_INT(zeren_date_parse("nope", &day, NULL), ZEREN_ERR_INVALID_ARGUMENT);
+
+  CHECK_OK(zeren_date_format(DAY_2025_03_01, buffer, sizeof buffer, &err));
+  CHECK_STR(buffer, "2025-03-01");
+  CHECK_OK(zeren_date_format(DAY_2020_01_01, buffer, 11, &err)); /* exactly enough */
+  CHECK_STR(buffer, "2020-01-01");
+  CHECK_OK(zeren_date_format(2932896, buffer, sizeof buffer, &err));
+  CHECK_STR(buffer, "9999-12-31");
+  CHECK_OK(zeren_date_format(-719162, buffer, sizeof buffer, &err));
+  CHECK_STR(buffer, "0001-01-01");
+  CHECK_ERR(zeren_date_format(DAY_2025_03_01, buffer, 10, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_date_format: size 10 is below 11");
+  CHECK_STR(buffer, ""); /* emptied on failure */
+  CHECK_ERR(zeren_date_format(2932897, buffer, sizeof buffer, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_date_format: day 2932897 is outside 0001-01-01..9999-12-31");
+  CHECK_ERR(zeren_date_format(-719163, buffer, sizeof buffer, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_date_format: day -719163 is outside 0001-01-01..9999-12-31");
+  CHECK_ERR(zeren_date_format(ZEREN_DATE_OPEN, buffer, sizeof buffer, &err),
+            ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_date_format: day -2147483648 is outside 0001-01-01..9999-12-31");
+  CHECK_ERR(zeren_date_format(0, NULL, 11, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_date_format: buffer is NULL");
+}
+
+/* ---- loading ------------------------------------------------------------------------ */
+
+static void test_load_good(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = (zeren_model *)&err; /* not NULL: the call must set it */
+  CHECK_OK(zeren_model_load_buffer(kModel, strlen(kModel), &model, &err));
+  CHECK_INT(zeren_model_unit_count(model), 3);
+  CHECK_INT(zeren_model_person_count(model), 6);
+  CHECK_INT(zeren_model_post_count(model), 6);
+  CHECK_INT(zeren_model_link_count(model), 2);
+  CHECK_OK(zeren_validate_buffer(kModel, strlen(kModel), &err));
+  zeren_model_free(model);
+
+  CHECK_OK(zeren_model_new(&model, &err));
+  CHECK_INT(zeren_model_unit_count(model), 0);
+  CHECK_INT(zeren_model_person_count(model), 0);
+  zeren_model_free(model);
+}
+
+/* Loads `text`, which must fail validation with `total` problems; returns the error. */
+static zeren_error *load_bad(const char *text, size_t total, const char *file, int line) {
+  zeren_error *err = NULL;
+  zeren_model *model = (zeren_model *)&err;
+  check_int(zeren_model_load_buffer(text, strlen(text), &model, &err), ZEREN_ERR_INVALID_MODEL,
+            file, line, "load fails as INVALID_MODEL");
+  check(model == NULL, file, line, "*out is NULL after a failed load");
+  check_int(zeren_error_code(err), ZEREN_ERR_INVALID_MODEL, file, line, "error code");
+  check_int(zeren_error_problem_total(err), total, file, line, "problem total");
+  check_int(zeren_error_problem_count(err), total, file, line, "problem count");
+  /* zeren_validate_buffer finds the same problems. */
+  {
+    zeren_error *again = NULL;
+    check_int(zeren_validate_buffer(text, strlen(text), &again), ZEREN_ERR_INVALID_MODEL, file,
+              line, "validate fails too");
+    check_str(zeren_error_message(again), zeren_error_message(err), file, line, "same message");
+    zeren_error_free(again);
+  }
+  return err;
+}
+
+#define LOAD_BAD(text, total) load_bad((text), (total), __FILE__, __LINE__)
+
+#define UNIT(id, parents) "{\"id\": \"" id "\", \"name\": \"U\", \"kind\": \"branch\"" parents "}"
+#define DOC(units) "{\"format\": \"zeren-model\", \"version\": 1, \"units\": [" units "]}"
+
+static void test_load_bad(void) {
+  zeren_error *err;
+  const char *p = NULL;
+
+  err = LOAD_BAD("{\"format\": \"zeren-model\",\n \"units\": [}", 1);
+  CHECK_STR(zeren_error_message(err), "line 2, column 12: syntax error");
+  CHECK_PROBLEM(err, 0, "", "", "line 2, column 12: syntax error");
+  CHECK_INT(zeren_error_problem(err, 1, &p, NULL, NULL), ZEREN_ERR_OUT_OF_RANGE);
+  CHECK_STR(p, "");
+  zeren_error_free(err);
+  err = NULL;
+
+  err = LOAD_BAD(DOC(UNIT("org", "") ", " UNIT("org", "")), 1);
+  CHECK_STR(zeren_error_message(err), "units[1].id: duplicate id \"org\" (first at units[0])");
+  CHECK_PROBLEM(err, 0, "units[1].id", "org", "duplicate id \"org\" (first at units[0])");
+  zeren_error_free(err);
+  err = NULL;
+
+  err = LOAD_BAD(DOC(UNIT("org", "") ", " UNIT("b1", ", \"parents\": [\"nope\"]")), 1);
+  CHECK_STR(zeren_error_message(err), "units[1].parents[0]: unknown unit \"nope\"");
+  CHECK_PROBLEM(err, 0, "units[1].parents[0]", "nope", "unknown unit \"nope\"");
+  zeren_error_free(err);
+  err = NULL;
+
+  /* Every problem is reported; the message names the first and counts the rest. */
+  err = LOAD_BAD(DOC(UNIT("org", "") ", " UNIT("org", "") ", "
+                     UNIT("b1", ", \"parents\": [\"nope\"]")), 2);
+  CHECK_STR(zeren_error_message(err),
+            "units[1].id: duplicate id \"org\" (first at units[0]) (and 1 more problems)");
+  CHECK_PROBLEM(err, 0, "units[1].id", "org", "duplicate id \"org\" (first at units[0])");
+  CHECK_PROBLEM(err, 1, "units[2].parents[0]", "nope", "unknown unit \"nope\"");
+  zeren_error_free(err);
+  err = NULL;
+
+  /* A structural problem: a missing required key. */
+  err = LOAD_BAD("{\"format\": \"zeren-model\", \"version\": 1}", 1);
+  CHECK_PROBLEM(err, 0, "units", "", "missing required key \"units\"");
+  zeren_error_free(err);
+  err = NULL;
+
+  /* err may be NULL: the status alone. */
+  {
+    zeren_model *model = (zeren_model *)&p;
+    CHECK_INT(zeren_model_load_buffer("[", 1, &model, NULL), ZEREN_ERR_INVALID_MODEL);
+    CHECK(model == NULL);
+  }
+}
+
+static void test_load_file(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = (zeren_model *)&err;
+  char path[4096];
+  char message[4200];
+
+  snprintf(path, sizeof path, "%s/no_such_file.json", g_test_data);
+  snprintf(message, sizeof message, "%s: cannot open the file: No such file or directory", path);
+  CHECK_ERR(zeren_model_load_file(path, &model, &err), ZEREN_ERR_IO, message);
+  CHECK(model == NULL);
+
+  snprintf(path, sizeof path, "%s/organ.json", g_examples);
+  CHECK_OK(zeren_model_load_file(path, &model, &err));
+  CHECK_INT(zeren_model_unit_count(model), 200);
+  CHECK_INT(zeren_model_person_count(model), 381);
+  CHECK_INT(zeren_model_post_count(model), 400);
+  CHECK_INT(zeren_model_link_count(model), 75);
+  {
+    /* Round trip: the written document reads back as the same model. */
+    char *first = to_json(model);
+    zeren_model *again = first ? load_model(first) : NULL;
+    char *second = again ? to_json(again) : NULL;
+    CHECK(first != NULL && second != NULL && strcmp(first, second) == 0);
+    zeren_string_free(first);
+    zeren_string_free(second);
+    zeren_model_free(again);
+  }
+  zeren_model_free(model);
+}
+
+static void test_round_trip_and_save(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = load_model(kModel);
+  zeren_model *loaded = NULL;
+  char *json = to_json(model);
+  char *reloaded_json;
+  char path[256];
+  size_t size = 1;
+
+  CHECK(strstr(json, "\"members\": 12") != NULL);
+  CHECK_OK(zeren_model_to_json(model, &reloaded_json, NULL, &err)); /* size is optional */
+  CHECK_STR(reloaded_json, json);
+  zeren_string_free(reloaded_json);
+
+  snprintf(path, sizeof path, "/tmp/zeren_capi_test_%ld.json", (long)getpid());
+  CHECK_OK(zeren_model_save_file(model, path, &err));
+  CHECK_OK(zeren_model_load_file(path, &loaded, &err));
+  reloaded_json = loaded ? to_json(loaded) : NULL;
+  CHECK_STR(reloaded_json, json);
+  zeren_string_free(reloaded_json);
+  zeren_model_free(loaded);
+  CHECK_INT(remove(path), 0);
+
+  CHECK_ERR(zeren_model_save_file(model, "/nonexistent-zeren-dir/model.json", &err), ZEREN_ERR_IO,
+            "/nonexistent-zeren-dir/model.json: cannot create a temporary file: "
+            "No such file or directory");
+  CHECK_ERR(zeren_model_to_json(NULL, &reloaded_json, &size, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_model_to_json: model is NULL");
+  CHECK(reloaded_json == NULL);
+  CHECK_INT(size, 0);
+  zeren_string_free(json);
+  zeren_model_free(model);
+}
+
+/* ---- chains ------------------------------------------------------------------------- */
+
+/* Entry `index` of `chain` has this kind, person, unit and distance. */
+static void check_entry(const zeren_chain *chain, size_t index, int32_t kind, const char *person,
+                        const char *unit, uint32_t distance, const char *file, int line) {
+  zeren_error *err = NULL;
+  zeren_chain_entry entry = ZEREN_CHAIN_ENTRY_INIT;
+  check_ok(zeren_chain_get(chain, index, &entry, &err), &err, file, line, "zeren_chain_get");
+  check_int(entry.struct_size, sizeof(zeren_chain_entry), file, line, "struct_size kept");
+  check_int(entry.kind, kind, file, line, "entry kind");
+  check_str(entry.person_id, person, file, line, "entry person");
+  check_str(entry.unit_id, unit, file, line, "entry unit");
+  check_int(entry.distance, distance, file, line, "entry distance");
+  check(entry.reason != NULL && entry.reason[0] != '\0', file, line, "entry has a reason");
+  check((entry.person_id == NULL) == (entry.person_name == NULL), file, line, "person name");
+  check((entry.unit_id == NULL) == (entry.unit_name == NULL), file, line, "unit name");
+}
+
+#define CHECK_ENTRY(chain, index, kind, person, unit, distance) \
+  check_entry((chain), (index), (kind), (person), (unit), (distance), __FILE__, __LINE__)
+
+static zeren_chain *chain_of(const zeren_snapshot *snapshot, const char *unit, int32_t day) {
+  zeren_error *err = NULL;
+  zeren_chain *chain = NULL;
+  CHECK_OK(zeren_snapshot_chain(snapshot, unit, day, &chain, &err));
+  CHECK(chain != NULL);
+  return chain;
+}
+
+/* b1's chain, in the order of src/query/chain.cc: its own leaders, the members in charge of
+   it, the nearest supervising body (odc supervises org, one step up), its guides, then its
+   superiors. Only the secretary depends on the day. */
+static void check_b1_chain(const zeren_snapshot *snapshot, int32_t day, const char *secretary) {
+  zeren_chain *chain = chain_of(snapshot, "b1", day);
+  CHECK_INT(zeren_chain_size(chain), 5);
+  CHECK_ENTRY(chain, 0, ZEREN_CHAIN_SECRETARY, secretary, "b1", 0);
+  CHECK_ENTRY(chain, 1, ZEREN_CHAIN_IN_CHARGE, "p_mem", "org", 0);
+  CHECK_ENTRY(chain, 2, ZEREN_CHAIN_SUPERVISOR, "p_dis", "odc", 1);
+  CHECK_ENTRY(chain, 3, ZEREN_CHAIN_GUIDE, "p_guide", "b1", 0);
+  CHECK_ENTRY(chain, 4, ZEREN_CHAIN_SUPERIOR, "p_sec", "org", 1);
+  zeren_chain_free(chain);
+}
+
+typedef struct {
+  int calls;
+  int stop_after;
+  int32_t kinds[16];
+} kind_log;
+
+static int32_t log_chain_kind(void *payload, const zeren_chain_entry *entry) {
+  kind_log *record = (kind_log *)payload;
+  if (record->calls < 16) record->kinds[record->calls] = entry->kind;
+  ++record->calls;
+  return record->calls == record->stop_after;
+}
+
+static void test_chain(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = load_model(kModel);
+  zeren_snapshot *snapshot = compile(model);
+  zeren_chain *chain;
+  zeren_chain_entry entry = ZEREN_CHAIN_ENTRY_INIT;
+  uint32_t level = 9;
+
+  CHECK_INT(zeren_snapshot_unit_count(snapshot), 3);
+  CHECK_OK(zeren_snapshot_unit_level(snapshot, "org", &level, &err));
+  CHECK_INT(level, 0);
+  CHECK_OK(zeren_snapshot_unit_level(snapshot, "b1", &level, &err));
+  CHECK_INT(level, 1);
+  CHECK_ERR(zeren_snapshot_unit_level(snapshot, "zz", &level, &err), ZEREN_ERR_NOT_FOUND,
+            "zeren_snapshot_unit_level: unknown unit \"zz\"");
+  CHECK_INT(level, 0);
+
+  check_b1_chain(snapshot, DAY_2025_02_28, "p_b1a"); /* the day before the change */
+  check_b1_chain(snapshot, DAY_2025_03_01, "p_b1b"); /* the day of the change */
+  check_b1_chain(snapshot, DAY_2025_06_01, "p_b1b"); /* after it */
+
+  /* org: its leaders in role order, then odc supervising it directly; no superiors. */
+  chain = chain_of(snapshot, "org", DAY_2025_06_01);
+  CHECK_INT(zeren_chain_size(chain), 4);
+  CHECK_ENTRY(chain, 0, ZEREN_CHAIN_SECRETARY, "p_sec", "org", 0);
+  CHECK_ENTRY(chain, 1, ZEREN_CHAIN_DEPUTY, "p_guide", "org", 0);
+  CHECK_ENTRY(chain, 2, ZEREN_CHAIN_MEMBER, "p_mem", "org", 0);
+  CHECK_ENTRY(chain, 3, ZEREN_CHAIN_SUPERVISOR, "p_dis", "odc", 0);
+  zeren_chain_free(chain);
+
+  /* odc is a discipline body: its first-responsible post is the discipline secretary's, so
+     it has no secretary entry at all, vacant or not. */
+  chain = chain_of(snapshot, "odc", DAY_2025_06_01);
+  CHECK_INT(zeren_chain_size(chain), 3);
+  CHECK_ENTRY(chain, 0, ZEREN_CHAIN_DISCIPLINE_SECRETARY, "p_dis", "odc", 0);
+  CHECK_ENTRY(chain, 1, ZEREN_CHAIN_SUPERVISOR, "p_dis", "odc", 1);
+  CHECK_ENTRY(chain, 2, ZEREN_CHAIN_SUPERIOR, "p_sec", "org", 1);
+  zeren_chain_free(chain);
+
+  chain = chain_of(snapshot, "b1", DAY_2025_02_28);
+  /* Names and reasons are borrowed from the chain: it outlives the snapshot handle. */
+  zeren_snapshot_free(snapshot);
+  snapshot = NULL;
+  CHECK_OK(zeren_chain_get(chain, 0, &entry, &err));
+  CHECK_STR(entry.person_name, "Bai First");
+  CHECK_STR(entry.unit_name, "Branch One");
+  CHECK_STR(entry.reason, "Bai First (p_b1a) is secretary of Branch One (b1) since 2020-01-01");
+  CHECK_OK(zeren_chain_get(chain, 4, &entry, &err));
+  CHECK_STR(entry.reason,
+            "Organ Committee (org) leads Branch One (b1), 1 step up; its secretary is "
+            "Sun Secretary (p_sec)");
+
+  CHECK_ERR(zeren_chain_get(chain, 5, &entry, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_chain_get: index 5 is not below size 5");
+
+  /* An older, smaller entry struct is filled only up to its struct_size. */
+  {
+    zeren_chain_entry small = ZEREN_CHAIN_ENTRY_INIT;
+    small.struct_size = (uint32_t)offsetof(zeren_chain_entry, person_id);
+    small.person_id = "untouched";
+    CHECK_OK(zeren_chain_get(chain, 4, &small, &err));
+    CHECK_INT(small.struct_size, offsetof(zeren_chain_entry, person_id));
+    CHECK_INT(small.kind, ZEREN_CHAIN_SUPERIOR);
+    CHECK_STR(small.person_id, "untouched");
+    small.struct_size = 4; /* too small even for the kind */
+    CHECK_ERR(zeren_chain_get(chain, 0, &small, &err), ZEREN_ERR_INVALID_ARGUMENT,
+              "zeren_chain_get: entry->struct_size 4 is below 8");
+  }
+
+  /* foreach visits in order and stops when the callback returns nonzero. */
+  {
+    kind_log record;
+    memset(&record, 0, sizeof record);
+    CHECK_OK(zeren_chain_foreach(chain, log_chain_kind, &record, &err));
+    CHECK_INT(record.calls, 5);
+    CHECK_INT(record.kinds[0], ZEREN_CHAIN_SECRETARY);
+    CHECK_INT(record.kinds[4], ZEREN_CHAIN_SUPERIOR);
+    memset(&record, 0, sizeof record);
+    record.stop_after = 2;
+    CHECK_OK(zeren_chain_foreach(chain, log_chain_kind, &record, &err));
+    CHECK_INT(record.calls, 2);
+    CHECK_INT(record.kinds[1], ZEREN_CHAIN_IN_CHARGE);
+  }
+
+  {
+    char *json = NULL;
+    size_t size = 0;
+    CHECK_OK(zeren_chain_to_json(chain, &json, &size, &err));
+    CHECK(json != NULL && size == strlen(json));
+    CHECK(json != NULL && strstr(json, "\"unit\": \"b1\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"as_of\": \"2025-02-28\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"person\": \"p_b1a\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"person\": \"p_dis\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"kind\": \"superior\"") != NULL);
+    CHECK(json != NULL && strstr(json, "p_b1b") == NULL);
+    zeren_string_free(json);
+  }
+  zeren_chain_free(chain);
+
+  snapshot = compile(model);
+  chain = (zeren_chain *)&err;
+  CHECK_ERR(zeren_snapshot_chain(snapshot, "zz", DAY_2025_06_01, &chain, &err),
+            ZEREN_ERR_NOT_FOUND, "zeren_snapshot_chain: unknown unit \"zz\"");
+  CHECK(chain == NULL);
+  CHECK_ERR(zeren_snapshot_chain(snapshot, "b1", ZEREN_DATE_OPEN, &chain, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_chain: as_of is required (not ZEREN_DATE_OPEN)");
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
+/* ---- people and holders ------------------------------------------------------------- */
+
+static void check_responsibility(const zeren_person_view *view, size_t index, int32_t kind,
+                                 const char *unit, int32_t role, const char *duty,
+                                 const char *file, int line) {
+  zeren_error *err = NULL;
+  zeren_responsibility r = ZEREN_RESPONSIBILITY_INIT;
+  check_ok(zeren_person_view_get(view, index, &r, &err), &err, file, line, "person_view_get");
+  check_int(r.kind, kind, file, line, "responsibility kind");
+  check_str(r.unit_id, unit, file, line, "responsibility unit");
+  check_int(r.role, role, file, line, "responsibility role");
+  check_str(r.duty_id, duty, file, line, "responsibility duty");
+  check(r.reason != NULL && r.reason[0] != '\0', file, line, "responsibility reason");
+}
+
+#define CHECK_RESPONSIBILITY(view, index, kind, unit, role, duty) \
+  check_responsibility((view), (index), (kind), (unit), (role), (duty), __FILE__, __LINE__)
+
+static zeren_person_view *person_view(const zeren_snapshot *snapshot, const char *person,
+                                      int32_t day) {
+  zeren_error *err = NULL;
+  zeren_person_view *view = NULL;
+  CHECK_OK(zeren_snapshot_person(snapshot, person, day, &view, &err));
+  CHECK(view != NULL);
+  return view;
+}
+
+static int32_t count_responsibility(void *payload, const zeren_responsibility *entry) {
+  (void)entry;
+  return ++*(int *)payload == 1; /* stop after the first */
+}
+
+static void test_person_view(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = load_model(kModel);
+  zeren_snapshot *snapshot = compile(model);
+  zeren_person_view *view = person_view(snapshot, "p_mem", DAY_2025_06_01);
+  zeren_responsibility r = ZEREN_RESPONSIBILITY_INIT;
+  int calls = 0;
+
+  CHECK_INT(zeren_person_view_size(view), 2);
+  CHECK_RESPONSIBILITY(view, 0, ZEREN_RESPONSIBILITY_POST, "org", ZEREN_ROLE_MEMBER, NULL);
+  CHECK_RESPONSIBILITY(view, 1, ZEREN_RESPONSIBILITY_IN_CHARGE, "b1", ZEREN_ROLE_MEMBER, NULL);
+  CHECK_OK(zeren_person_view_get(view, 1, &r, &err));
+  CHECK_STR(r.unit_name, "Branch One");
+  CHECK_STR(r.reason, "as member of Organ Committee (org), Ma Member (p_mem) is in charge of "
+                      "Branch One (b1)");
+  CHECK_ERR(zeren_person_view_get(view, 2, &r, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_person_view_get: index 2 is not below size 2");
+  CHECK_OK(zeren_person_view_foreach(view, count_responsibility, &calls, &err));
+  CHECK_INT(calls, 1);
+  {
+    char *json = NULL;
+    CHECK_OK(zeren_person_view_to_json(view, &json, NULL, &err));
+    CHECK(json != NULL && strstr(json, "\"person\": \"p_mem\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"kind\": \"in_charge\"") != NULL);
+    zeren_string_free(json);
+  }
+  zeren_person_view_free(view);
+
+  /* A guide's link has no post: role NONE. A discipline secretary supervises org. */
+  view = person_view(snapshot, "p_guide", DAY_2025_06_01);
+  CHECK_INT(zeren_person_view_size(view), 2);
+  CHECK_RESPONSIBILITY(view, 0, ZEREN_RESPONSIBILITY_POST, "org", ZEREN_ROLE_DEPUTY, NULL);
+  CHECK_RESPONSIBILITY(view, 1, ZEREN_RESPONSIBILITY_GUIDES, "b1", ZEREN_ROLE_NONE, NULL);
+  zeren_person_view_free(view);
+  view = person_view(snapshot, "p_dis", DAY_2025_06_01);
+  CHECK_INT(zeren_person_view_size(view), 2);
+  CHECK_RESPONSIBILITY(view, 0, ZEREN_RESPONSIBILITY_POST, "odc",
+                       ZEREN_ROLE_DISCIPLINE_SECRETARY, NULL);
+  CHECK_RESPONSIBILITY(view, 1, ZEREN_RESPONSIBILITY_SUPERVISES, "org",
+                       ZEREN_ROLE_DISCIPLINE_SECRETARY, NULL);
+  zeren_person_view_free(view);
+  /* Before the change p_b1b answers for nothing. */
+  view = person_view(snapshot, "p_b1b", DAY_2025_02_28);
+  CHECK_INT(zeren_person_view_size(view), 0);
+  zeren_person_view_free(view);
+
+  view = (zeren_person_view *)&err;
+  CHECK_ERR(zeren_snapshot_person(snapshot, "ghost", DAY_2025_06_01, &view, &err),
+            ZEREN_ERR_NOT_FOUND, "zeren_snapshot_person: unknown person \"ghost\"");
+  CHECK(view == NULL);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
+typedef struct {
+  int calls;
+  int stop_after;
+  char person[32];
+  char name[32];
+  int32_t from, to;
+} holder_log;
+
+static int32_t log_holder(void *payload, const char *person_id, const char *person_name,
+                          int32_t from, int32_t to) {
+  holder_log *record = (holder_log *)payload;
+  ++record->calls;
+  snprintf(record->person, sizeof record->person, "%s", person_id);
+  snprintf(record->name, sizeof record->name, "%s", person_name);
+  record->from = from;
+  record->to = to;
+  return record->calls == record->stop_after;
+}
+
+static holder_log holders(const zeren_snapshot *snapshot, const char *unit, int32_t role,
+                          int32_t day, int stop_after) {
+  zeren_error *err = NULL;
+  holder_log record;
+  memset(&record, 0, sizeof record);
+  record.stop_after = stop_after;
+  CHECK_OK(zeren_snapshot_holders(snapshot, unit, role, day, log_holder, &record, &err));
+  return record;
+}
+
+static void test_holders(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = load_model(kModel);
+  zeren_snapshot *snapshot = compile(model);
+  holder_log record = holders(snapshot, "b1", ZEREN_ROLE_SECRETARY, DAY_2025_02_28, 0);
+  CHECK_INT(record.calls, 1);
+  CHECK_STR(record.person, "p_b1a");
+  CHECK_STR(record.name, "Bai First");
+  CHECK_INT(record.from, DAY_2020_01_01);
+  CHECK_INT(record.to, DAY_2025_03_01);
+  record = holders(snapshot, "b1", ZEREN_ROLE_SECRETARY, DAY_2025_03_01, 0);
+  CHECK_INT(record.calls, 1);
+  CHECK_STR(record.person, "p_b1b");
+  CHECK_INT(record.from, DAY_2025_03_01);
+  CHECK_INT(record.to, ZEREN_DATE_OPEN); /* still held */
+  record = holders(snapshot, "b1", ZEREN_ROLE_HEAD, DAY_2025_03_01, 0);
+  CHECK_INT(record.calls, 0);
+
+  CHECK_ERR(zeren_snapshot_holders(snapshot, "zz", ZEREN_ROLE_SECRETARY, DAY_2025_03_01,
+                                   log_holder, &record, &err),
+            ZEREN_ERR_NOT_FOUND, "zeren_snapshot_holders: unknown unit \"zz\"");
+  CHECK_ERR(zeren_snapshot_holders(snapshot, "b1", 6, DAY_2025_03_01, log_holder, &record, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_holders: role 6 is not a ZEREN_ROLE_* value");
+  CHECK_ERR(zeren_snapshot_holders(snapshot, "b1", ZEREN_ROLE_NONE, DAY_2025_03_01, log_holder,
+                                   &record, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_holders: role -1 is not a ZEREN_ROLE_* value");
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
+/* ---- edits -------------------------------------------------------------------------- */
+
+static const char *const kOrg[] = {"org"};
+static const char *const kNewPerson[] = {"p_new"};
+
+/* A new branch b2 from 2025-01-01 with a secretary p_new (also a member of org), supervised
+   by odc, with a duty of its secretary and an incident. */
+static zeren_edit *grow_edit(void) {
+  zeren_error *err = NULL;
+  zeren_edit *edit = NULL;
+  zeren_unit_spec unit = ZEREN_UNIT_SPEC_INIT;
+  zeren_post_spec post = ZEREN_POST_SPEC_INIT;
+  zeren_link_spec link = ZEREN_LINK_SPEC_INIT;
+  zeren_duty_spec duty = ZEREN_DUTY_SPEC_INIT;
+  zeren_incident_spec incident = ZEREN_INCIDENT_SPEC_INIT;
+  static const int32_t kinds[] = {ZEREN_CIRCUMSTANCE_SELF_REPORT};
+
+  CHECK_OK(zeren_edit_new(&edit, &err));
+  unit.id = "b2";
+  unit.name = "Branch Two";
+  unit.kind = "branch";
+  unit.members = 5;
+  unit.parents = kOrg;
+  unit.parent_count = 1;
+  unit.from = DAY_2025_01_01;
+  CHECK_OK(zeren_edit_put_unit(edit, &unit, &err));
+  CHECK_OK(zeren_edit_put_person(edit, "p_new", "Nie New", &err));
+  post.person = "p_new";
+  post.unit = "b2";
+  post.role = ZEREN_ROLE_SECRETARY;
+  post.from = DAY_2025_01_01;
+  CHECK_OK(zeren_edit_add_post(edit, &post, &err));
+  post.unit = "org";
+  post.role = ZEREN_ROLE_MEMBER;
+  CHECK_OK(zeren_edit_add_post(edit, &post, &err));
+  link.kind = ZEREN_LINK_SUPERVISES;
+  link.from = "odc";
+  link.to = "b2";
+  link.from_date = DAY_2025_01_01;
+  CHECK_OK(zeren_edit_add_link(edit, &link, &err));
+  duty.id = "d1";
+  duty.unit = "b2";
+  duty.role = ZEREN_ROLE_SECRETARY;
+  duty.category = ZEREN_DUTY_FIRST_RESPONSIBLE;
+  duty.dimension = "integrity";
+  CHECK_OK(zeren_edit_put_duty(edit, &duty, &err));
+  incident.id = "i1";
+  incident.unit = "b2";
+  incident.date = DAY_2025_05_01;
+  incident.severity = ZEREN_SEVERITY_SERIOUS;
+  incident.duty = "d1";
+  incident.direct = kNewPerson;
+  incident.direct_count = 1;
+  incident.circumstance_kinds = kinds;
+  incident.circumstance_count = 1;
+  CHECK_OK(zeren_edit_put_incident(edit, &incident, &err));
+  return edit;
+}
+
+/* The model is byte-identical after a failed apply. */
+static zeren_error *apply_fails(zeren_model *model, const zeren_edit *edit, size_t total,
+                                const char *file, int line) {
+  zeren_error *err = NULL;
+  char *before = to_json(model);
+  char *after;
+  check_int(zeren_model_apply(model, edit, &err), ZEREN_ERR_INVALID_MODEL, file, line,
+            "apply fails as INVALID_MODEL");
+  check_int(zeren_error_problem_total(err), total, file, line, "problem total");
+  after = to_json(model);
+  check(before != NULL && after != NULL && strcmp(before, after) == 0, file, line,
+        "model unchanged");
+  zeren_string_free(before);
+  zeren_string_free(after);
+  return err;
+}
+
+#define APPLY_FAILS(model, edit, total) apply_fails((model), (edit), (total), __FILE__, __LINE__)
+
+static void test_edits(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = load_model(kModel);
+  zeren_snapshot *old_snapshot = compile(model);
+  zeren_snapshot *snapshot;
+  zeren_edit *edit = grow_edit();
+  zeren_person_view *view;
+  zeren_chain *chain = NULL;
+  holder_log record;
+  char *json;
+
+  CHECK_OK(zeren_model_apply(model, edit, &err));
+  CHECK_INT(zeren_model_unit_count(model), 4);
+  CHECK_INT(zeren_model_person_count(model), 7);
+  CHECK_INT(zeren_model_post_count(model), 8);
+  CHECK_INT(zeren_model_link_count(model), 3);
+  json = to_json(model);
+  CHECK(json != NULL && strstr(json, "\"id\": \"i1\"") != NULL);
+  CHECK(json != NULL && strstr(json, "\"severity\": \"serious\"") != NULL);
+  CHECK(json != NULL && strstr(json, "\"kind\": \"self_report\"") != NULL);
+  CHECK(json != NULL && strstr(json, "\"category\": \"first_responsible\"") != NULL);
+  zeren_string_free(json);
+
+  /* The edit is not consumed; applying it again duplicates b2's secretary post. */
+  err = APPLY_FAILS(model, edit, 1);
+  CHECK_PROBLEM(err, 0, "posts[8]", "b2",
+                "secretary posts of unit \"b2\" overlap: \"p_new\" (posts[6], 2025-01-01 to "
+                "\xe2\x80\xa6) and \"p_new\" (2025-01-01 to \xe2\x80\xa6)");
+  zeren_error_free(err);
+  err = NULL;
+  zeren_edit_free(edit);
+
+  /* A snapshot does not refer to its model: the old one still has 3 units. */
+  CHECK_INT(zeren_snapshot_unit_count(old_snapshot), 3);
+  zeren_snapshot_free(old_snapshot);
+
+  snapshot = compile(model);
+  CHECK_INT(zeren_snapshot_unit_count(snapshot), 4);
+  view = person_view(snapshot, "p_new", DAY_2025_06_01);
+  CHECK_INT(zeren_person_view_size(view), 3);
+  CHECK_RESPONSIBILITY(view, 0, ZEREN_RESPONSIBILITY_POST, "b2", ZEREN_ROLE_SECRETARY, NULL);
+  CHECK_RESPONSIBILITY(view, 1, ZEREN_RESPONSIBILITY_POST, "org", ZEREN_ROLE_MEMBER, NULL);
+  CHECK_RESPONSIBILITY(view, 2, ZEREN_RESPONSIBILITY_DUTY, "b2", ZEREN_ROLE_SECRETARY, "d1");
+  zeren_person_view_free(view);
+  record = holders(snapshot, "org", ZEREN_ROLE_MEMBER, DAY_2025_06_01, 0);
+  CHECK_INT(record.calls, 2);
+  record = holders(snapshot, "org", ZEREN_ROLE_MEMBER, DAY_2025_06_01, 1); /* stops early */
+  CHECK_INT(record.calls, 1);
+  CHECK_STR(record.person, "p_mem");
+  /* b2 does not exist before 2025-01-01. */
+  CHECK_ERR(zeren_snapshot_chain(snapshot, "b2", DAY_2024_12_31, &chain, &err),
+            ZEREN_ERR_NOT_FOUND, "unit Branch Two (b2) does not exist on 2024-12-31");
+  CHECK(chain == NULL);
+  chain = chain_of(snapshot, "b2", DAY_2025_06_01);
+  /* Nobody is in charge of b2 or org; odc supervises b2 itself, so at distance 0. */
+  CHECK_INT(zeren_chain_size(chain), 3);
+  CHECK_ENTRY(chain, 0, ZEREN_CHAIN_SECRETARY, "p_new", "b2", 0);
+  CHECK_ENTRY(chain, 1, ZEREN_CHAIN_SUPERVISOR, "p_dis", "odc", 0);
+  CHECK_ENTRY(chain, 2, ZEREN_CHAIN_SUPERIOR, "p_sec", "org", 1);
+  zeren_chain_free(chain);
+  zeren_snapshot_free(snapshot);
+
+  /* An unknown parent: the whole batch fails and the model stays as it was. */
+  {
+    static const char *const kNope[] = {"nope"};
+    zeren_unit_spec unit = ZEREN_UNIT_SPEC_INIT;
+    unit.id = "b3";
+    unit.name = "Branch Three";
+    unit.kind = "branch";
+    unit.parents = kNope;
+    unit.parent_count = 1;
+    CHECK_OK(zeren_edit_new(&edit, &err));
+    CHECK_OK(zeren_edit_put_person(edit, "p_other", "Other", &err));
+    CHECK_OK(zeren_edit_put_unit(edit, &unit, &err));
+    err = APPLY_FAILS(model, edit, 1);
+    CHECK_STR(zeren_error_message(err), "units[4].parents[0]: unknown unit \"nope\"");
+    CHECK_INT(zeren_error_problem_count(err), 1);
+    CHECK_PROBLEM(err, 0, "units[4].parents[0]", "nope", "unknown unit \"nope\"");
+    zeren_error_free(err);
+    err = NULL;
+    zeren_edit_free(edit);
+    CHECK_INT(zeren_model_unit_count(model), 4);
+    CHECK_INT(zeren_model_person_count(model), 7);
+  }
+
+  /* End b1's secretary post and the guides link: b1's secretary is vacant afterwards. */
+  CHECK_OK(zeren_edit_new(&edit, &err));
+  CHECK_OK(zeren_edit_end_post(edit, "p_b1b", "b1", ZEREN_ROLE_SECRETARY, DAY_2025_09_01, &err));
+  CHECK_OK(zeren_edit_end_link(edit, ZEREN_LINK_GUIDES, "p_guide", "b1", DAY_2025_07_01, &err));
+  CHECK_OK(zeren_model_apply(model, edit, &err));
+  zeren_edit_free(edit);
+  snapshot = compile(model);
+  record = holders(snapshot, "b1", ZEREN_ROLE_SECRETARY, DAY_2025_06_01, 0);
+  CHECK_INT(record.calls, 1);
+  CHECK_INT(record.to, DAY_2025_09_01);
+  record = holders(snapshot, "b1", ZEREN_ROLE_SECRETARY, DAY_2025_10_01, 0);
+  CHECK_INT(record.calls, 0);
+  chain = chain_of(snapshot, "b1", DAY_2025_10_01);
+  CHECK_INT(zeren_chain_size(chain), 4); /* no guide any more */
+  CHECK_ENTRY(chain, 0, ZEREN_CHAIN_SECRETARY, NULL, "b1", 0);
+  {
+    zeren_chain_entry entry = ZEREN_CHAIN_ENTRY_INIT;
+    CHECK_OK(zeren_chain_get(chain, 0, &entry, &err));
+    CHECK_STR(entry.reason, "the secretary post of Branch One (b1) is vacant on 2025-10-01");
+  }
+  CHECK_ENTRY(chain, 1, ZEREN_CHAIN_IN_CHARGE, "p_mem", "org", 0);
+  CHECK_ENTRY(chain, 2, ZEREN_CHAIN_SUPERVISOR, "p_dis", "odc", 1);
+  CHECK_ENTRY(chain, 3, ZEREN_CHAIN_SUPERIOR, "p_sec", "org", 1);
+  zeren_chain_free(chain);
+  zeren_snapshot_free(snapshot);
+
+  /* Ending a post that is not open fails. */
+  CHECK_OK(zeren_edit_new(&edit, &err));
+  CHECK_OK(zeren_edit_end_post(edit, "p_b1a", "b1", ZEREN_ROLE_SECRETARY, DAY_2025_10_01, &err));
+  err = APPLY_FAILS(model, edit, 1);
+  CHECK_PROBLEM(err, 0, "edit[0]", "p_b1a",
+                "no open secretary post of \"p_b1a\" in unit \"b1\" to end");
+  zeren_error_free(err);
+  err = NULL;
+  zeren_edit_free(edit);
+
+  /* Removing a unit that posts and links still name fails, with every reference listed. */
+  CHECK_OK(zeren_edit_new(&edit, &err));
+  CHECK_OK(zeren_edit_remove_unit(edit, "b1", &err));
+  err = APPLY_FAILS(model, edit, 4);
+  CHECK_PROBLEM(err, 0, "posts[2].in_charge_of[0]", "b1", "unknown unit \"b1\"");
+  CHECK_PROBLEM(err, 1, "posts[4].unit", "b1", "unknown unit \"b1\"");
+  CHECK_PROBLEM(err, 2, "posts[5].unit", "b1", "unknown unit \"b1\"");
+  CHECK_PROBLEM(err, 3, "links[1].to", "b1", "unknown unit \"b1\"");
+  zeren_error_free(err);
+  err = NULL;
+  zeren_edit_free(edit);
+
+  /* Removing what nothing names works; removing what is not there fails. */
+  CHECK_OK(zeren_edit_new(&edit, &err));
+  CHECK_OK(zeren_edit_put_person(edit, "p_tmp", "Temporary", &err));
+  CHECK_OK(zeren_edit_remove_person(edit, "p_tmp", &err));
+  CHECK_OK(zeren_model_apply(model, edit, &err));
+  CHECK_INT(zeren_model_person_count(model), 7);
+  zeren_edit_free(edit);
+  CHECK_OK(zeren_edit_new(&edit, &err));
+  CHECK_OK(zeren_edit_remove_person(edit, "ghost", &err));
+  CHECK_OK(zeren_edit_remove_unit(edit, "nowhere", &err));
+  err = APPLY_FAILS(model, edit, 2);
+  CHECK_PROBLEM(err, 0, "edit[0]", "ghost", "no person \"ghost\" to remove");
+  CHECK_PROBLEM(err, 1, "edit[1]", "nowhere", "no unit \"nowhere\" to remove");
+  zeren_error_free(err);
+  err = NULL;
+  zeren_edit_free(edit);
+
+  zeren_model_free(model);
+}
+
+/* Specs from an older, smaller struct: fields past struct_size take their _INIT defaults. */
+static void test_spec_sizes(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = load_model(kModel);
+  zeren_snapshot *snapshot;
+  zeren_edit *edit = NULL;
+  zeren_chain *chain;
+  zeren_unit_spec unit = ZEREN_UNIT_SPEC_INIT;
+
+  CHECK_OK(zeren_edit_new(&edit, &err));
+  unit.struct_size = (uint32_t)offsetof(zeren_unit_spec, from);
+  unit.id = "b4";
+  unit.name = "Branch Four";
+  unit.kind = "branch";
+  unit.parents = kOrg;
+  unit.parent_count = 1;
+  unit.from = DAY_2030_01_01; /* beyond struct_size: ignored, the unit always exists */
+  CHECK_OK(zeren_edit_put_unit(edit, &unit, &err));
+  unit.struct_size = 4;
+  CHECK_ERR(zeren_edit_put_unit(edit, &unit, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_unit: unit->struct_size 4 is below 16");
+  CHECK_OK(zeren_model_apply(model, edit, &err));
+  zeren_edit_free(edit);
+  snapshot = compile(model);
+  chain = chain_of(snapshot, "b4", DAY_2025_06_01);
+  CHECK_INT(zeren_chain_size(chain), 3); /* vacant secretary, supervisor via org, org */
+  CHECK_ENTRY(chain, 0, ZEREN_CHAIN_SECRETARY, NULL, "b4", 0);
+  zeren_chain_free(chain);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
+/* Malformed specs and enum values: INVALID_ARGUMENT, and nothing is added to the edit. */
+static void test_bad_specs(void) {
+  zeren_error *err = NULL;
+  zeren_edit *edit = NULL;
+  zeren_unit_spec unit = ZEREN_UNIT_SPEC_INIT;
+  zeren_post_spec post = ZEREN_POST_SPEC_INIT;
+  zeren_link_spec link = ZEREN_LINK_SPEC_INIT;
+  zeren_duty_spec duty = ZEREN_DUTY_SPEC_INIT;
+  zeren_incident_spec incident = ZEREN_INCIDENT_SPEC_INIT;
+  static const char *const kHoles[] = {"org", NULL};
+  static const int32_t kBadKind[] = {8};
+  zeren_model *model = load_model(kModel);
+  char *before = to_json(model);
+  char *after;
+
+  CHECK_OK(zeren_edit_new(&edit, &err));
+  unit.id = "b5";
+  unit.name = "Five";
+  CHECK_ERR(zeren_edit_put_unit(edit, &unit, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_unit: unit->kind is NULL");
+  unit.kind = "branch";
+  unit.parents = kHoles;
+  unit.parent_count = 2;
+  CHECK_ERR(zeren_edit_put_unit(edit, &unit, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_unit: unit->parents[1] is NULL");
+  unit.parents = NULL;
+  CHECK_ERR(zeren_edit_put_unit(edit, &unit, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_unit: unit->parents is NULL");
+
+  post.person = "p_sec";
+  post.unit = "b1";
+  post.from = DAY_2025_01_01;
+  post.role = 6;
+  CHECK_ERR(zeren_edit_add_post(edit, &post, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_add_post: post->role 6 is not a ZEREN_ROLE_* value");
+  post.role = ZEREN_ROLE_NONE; /* only a duty may be held by the unit itself */
+  CHECK_ERR(zeren_edit_add_post(edit, &post, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_add_post: post->role -1 is not a ZEREN_ROLE_* value");
+  post.role = ZEREN_ROLE_MEMBER;
+  post.from = ZEREN_DATE_OPEN;
+  CHECK_ERR(zeren_edit_add_post(edit, &post, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_add_post: post->from is required (not ZEREN_DATE_OPEN)");
+  post.from = DAY_2025_01_01;
+  post.in_charge_count = 1;
+  CHECK_ERR(zeren_edit_add_post(edit, &post, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_add_post: post->in_charge_of is NULL");
+
+  link.from = "odc";
+  link.to = "b1";
+  link.kind = 3;
+  CHECK_ERR(zeren_edit_add_link(edit, &link, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_add_link: link->kind 3 is not a ZEREN_LINK_* value");
+  link.kind = -1;
+  CHECK_ERR(zeren_edit_add_link(edit, &link, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_add_link: link->kind -1 is not a ZEREN_LINK_* value");
+
+  duty.id = "d9";
+  duty.unit = "b1";
+  duty.category = 5;
+  CHECK_ERR(zeren_edit_put_duty(edit, &duty, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_duty: duty->category 5 is not a ZEREN_DUTY_* value");
+  duty.category = ZEREN_DUTY_PRINCIPAL;
+  duty.role = -2;
+  CHECK_ERR(zeren_edit_put_duty(edit, &duty, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_duty: duty->role -2 is not a ZEREN_ROLE_* value");
+
+  incident.id = "i9";
+  incident.unit = "b1";
+  incident.date = DAY_2025_05_01;
+  incident.severity = 3;
+  CHECK_ERR(zeren_edit_put_incident(edit, &incident, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_incident: incident->severity 3 is not a ZEREN_SEVERITY_* value");
+  incident.severity = ZEREN_SEVERITY_GRAVE;
+  incident.circumstance_kinds = kBadKind;
+  incident.circumstance_count = 1;
+  CHECK_ERR(zeren_edit_put_incident(edit, &incident, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_incident: incident->circumstance_kinds[0] 8 is not a "
+            "ZEREN_CIRCUMSTANCE_* value");
+  incident.circumstance_kinds = NULL;
+  CHECK_ERR(zeren_edit_put_incident(edit, &incident, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_incident: incident->circumstance_kinds is NULL");
+  incident.circumstance_count = 0;
+  incident.date = ZEREN_DATE_OPEN;
+  CHECK_ERR(zeren_edit_put_incident(edit, &incident, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_incident: incident->date is required (not ZEREN_DATE_OPEN)");
+
+  CHECK_ERR(zeren_edit_end_post(edit, "p_b1b", "b1", 9, DAY_2025_09_01, &err),
+            ZEREN_ERR_INVALID_ARGUMENT, "zeren_edit_end_post: role 9 is not a ZEREN_ROLE_* value");
+  CHECK_ERR(zeren_edit_end_post(edit, "p_b1b", "b1", ZEREN_ROLE_SECRETARY, ZEREN_DATE_OPEN, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_end_post: to is required (not ZEREN_DATE_OPEN)");
+  CHECK_ERR(zeren_edit_end_link(edit, 7, "p_guide", "b1", DAY_2025_09_01, &err),
+            ZEREN_ERR_INVALID_ARGUMENT, "zeren_edit_end_link: kind 7 is not a ZEREN_LINK_* value");
+  CHECK_ERR(zeren_edit_end_link(edit, ZEREN_LINK_GUIDES, "p_guide", "b1", ZEREN_DATE_OPEN, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_end_link: end is required (not ZEREN_DATE_OPEN)");
+
+  /* None of the rejected operations reached the edit: applying it changes nothing. */
+  CHECK_OK(zeren_model_apply(model, edit, &err));
+  after = to_json(model);
+  CHECK_STR(after, before);
+  zeren_string_free(before);
+  zeren_string_free(after);
+  zeren_edit_free(edit);
+  zeren_model_free(model);
+}
+
+/* ---- NULL arguments and frees ------------------------------------------------------- */
+
+static int32_t stop_chain(void *payload, const zeren_chain_entry *entry) {
+  (void)payload;
+  (void)entry;
+  return 1;
+}
+
+static int32_t stop_holder(void *payload, const char *id, const char *name, int32_t from,
+                           int32_t to) {
+  (void)payload;
+  (void)id;
+  (void)name;
+  (void)from;
+  (void)to;
+  return 1;
+}
+
+#define CHECK_NULL_ARG(e, message) CHECK_ERR((e), ZEREN_ERR_INVALID_ARGUMENT, (message))
+
+static void test_null_arguments(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = load_model(kModel);
+  zeren_snapshot *snapshot = compile(model);
+  zeren_chain *chain = chain_of(snapshot, "b1", DAY_2025_06_01);
+  zeren_person_view *view = person_view(snapshot, "p_mem", DAY_2025_06_01);
+  zeren_edit *edit = NULL;
+  int dummy = 0;
+  zeren_model *out_model = (zeren_model *)&dummy;
+  zeren_snapshot *out_snapshot = (zeren_snapshot *)&dummy;
+  zeren_chain *out_chain = (zeren_chain *)&dummy;
+  zeren_person_view *out_view = (zeren_person_view *)&dummy;
+  char *text = (char *)&dummy;
+  size_t size = 99;
+  uint32_t level = 99;
+  zeren_chain_entry entry = ZEREN_CHAIN_ENTRY_INIT;
+  zeren_responsibility r = ZEREN_RESPONSIBILITY_INIT;
+  zeren_unit_spec unit = ZEREN_UNIT_SPEC_INIT;
+  zeren_post_spec post = ZEREN_POST_SPEC_INIT;
+  zeren_link_spec link = ZEREN_LINK_SPEC_INIT;
+  zeren_duty_spec duty = ZEREN_DUTY_SPEC_INIT;
+  zeren_incident_spec incident = ZEREN_INCIDENT_SPEC_INIT;
+
+  CHECK_OK(zeren_edit_new(&edit, &err));
+
+  CHECK_NULL_ARG(zeren_model_new(NULL, &err), "zeren_model_new: out is NULL");
+  CHECK_NULL_ARG(zeren_model_load_file(NULL, &out_model, &err),
+                 "zeren_model_load_file: path is NULL");
+  CHECK(out_model == NULL);
+  CHECK_NULL_ARG(zeren_model_load_file("x.json", NULL, &err),
+                 "zeren_model_load_file: out is NULL");
+  out_model = (zeren_model *)&dummy;
+  CHECK_NULL_ARG(zeren_model_load_buffer(NULL, 0, &out_model, &err),
+                 "zeren_model_load_buffer: data is NULL");
+  CHECK(out_model == NULL);
+  CHECK_NULL_ARG(zeren_model_load_buffer(kModel, strlen(kModel), NULL, &err),
+                 "zeren_model_load_buffer: out is NULL");
+  CHECK_NULL_ARG(zeren_validate_buffer(NULL, 0, &err), "zeren_validate_buffer: data is NULL");
+  CHECK_NULL_ARG(zeren_model_save_file(NULL, "x.json", &err),
+                 "zeren_model_save_file: model is NULL");
+  CHECK_NULL_ARG(zeren_model_save_file(model, NULL, &err), "zeren_model_save_file: path is NULL");
+  CHECK_NULL_ARG(zeren_model_to_json(NULL, &text, &size, &err),
+                 "zeren_model_to_json: model is NULL");
+  CHECK(text == NULL);
+  CHECK_INT(size, 0);
+  CHECK_NULL_ARG(zeren_model_to_json(model, NULL, &size, &err), "zeren_model_to_json: out is NULL");
+  CHECK_INT(zeren_model_unit_count(NULL), 0);
+  CHECK_INT(zeren_model_person_count(NULL), 0);
+  CHECK_INT(zeren_model_post_count(NULL), 0);
+  CHECK_INT(zeren_model_link_count(NULL), 0);
+
+  CHECK_NULL_ARG(zeren_edit_new(NULL, &err), "zeren_edit_new: out is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_unit(NULL, &unit, &err), "zeren_edit_put_unit: edit is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_unit(edit, NULL, &err), "zeren_edit_put_unit: unit is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_unit(edit, &unit, &err), "zeren_edit_put_unit: unit->id is NULL");
+  unit.id = "u";
+  CHECK_NULL_ARG(zeren_edit_put_unit(edit, &unit, &err),
+                 "zeren_edit_put_unit: unit->name is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_person(NULL, "p", "P", &err),
+                 "zeren_edit_put_person: edit is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_person(edit, NULL, "P", &err),
+                 "zeren_edit_put_person: id is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_person(edit, "p", NULL, &err),
+                 "zeren_edit_put_person: name is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_duty(NULL, &duty, &err), "zeren_edit_put_duty: edit is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_duty(edit, NULL, &err), "zeren_edit_put_duty: duty is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_duty(edit, &duty, &err), "zeren_edit_put_duty: duty->id is NULL");
+  duty.id = "d";
+  CHECK_NULL_ARG(zeren_edit_put_duty(edit, &duty, &err),
+                 "zeren_edit_put_duty: duty->unit is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_incident(NULL, &incident, &err),
+                 "zeren_edit_put_incident: edit is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_incident(edit, NULL, &err),
+                 "zeren_edit_put_incident: incident is NULL");
+  CHECK_NULL_ARG(zeren_edit_put_incident(edit, &incident, &err),
+                 "zeren_edit_put_incident: incident->id is NULL");
+  incident.id = "i";
+  CHECK_NULL_ARG(zeren_edit_put_incident(edit, &incident, &err),
+                 "zeren_edit_put_incident: incident->unit is NULL");
+  incident.unit = "b1";
+  incident.direct_count = 1;
+  CHECK_NULL_ARG(zeren_edit_put_incident(edit, &incident, &err),
+                 "zeren_edit_put_incident: incident->direct is NULL");
+  incident.direct_count = 0;
+  incident.participant_count = 2;
+  CHECK_NULL_ARG(zeren_edit_put_incident(edit, &incident, &err),
+                 "zeren_edit_put_incident: incident->participants is NULL");
+  CHECK_NULL_ARG(zeren_edit_add_post(NULL, &post, &err), "zeren_edit_add_post: edit is NULL");
+  CHECK_NULL_ARG(zeren_edit_add_post(edit, NULL, &err), "zeren_edit_add_post: post is NULL");
+  CHECK_NULL_ARG(zeren_edit_add_post(edit, &post, &err),
+                 "zeren_edit_add_post: post->person is NULL");
+  post.person = "p_sec";
+  CHECK_NULL_ARG(zeren_edit_add_post(edit, &post, &err),
+                 "zeren_edit_add_post: post->unit is NULL");
+  CHECK_NULL_ARG(zeren_edit_add_link(NULL, &link, &err), "zeren_edit_add_link: edit is NULL");
+  CHECK_NULL_ARG(zeren_edit_add_link(edit, NULL, &err), "zeren_edit_add_link: link is NULL");
+  CHECK_NULL_ARG(zeren_edit_add_link(edit, &link, &err),
+                 "zeren_edit_add_link: link->from is NULL");
+  link.from = "odc";
+  CHECK_NULL_ARG(zeren_edit_add_link(edit, &link, &err), "zeren_edit_add_link: link->to is NULL");
+  CHECK_NULL_ARG(zeren_edit_end_post(NULL, "p", "u", ZEREN_ROLE_SECRETARY, 1, &err),
+                 "zeren_edit_end_post: edit is NULL");
+  CHECK_NULL_ARG(zeren_edit_end_post(edit, NULL, "u", ZEREN_ROLE_SECRETARY, 1, &err),
+                 "zeren_edit_end_post: person is NULL");
+  CHECK_NULL_ARG(zeren_edit_end_post(edit, "p", NULL, ZEREN_ROLE_SECRETARY, 1, &err),
+                 "zeren_edit_end_post: unit is NULL");
+  CHECK_NULL_ARG(zeren_edit_end_link(NULL, ZEREN_LINK_GUIDES, "p", "u", 1, &err),
+                 "zeren_edit_end_link: edit is NULL");
+  CHECK_NULL_ARG(zeren_edit_end_link(edit, ZEREN_LINK_GUIDES, NULL, "u", 1, &err),
+                 "zeren_edit_end_link: from is NULL");
+  CHECK_NULL_ARG(zeren_edit_end_link(edit, ZEREN_LINK_GUIDES, "p", NULL, 1, &err),
+                 "zeren_edit_end_link: to is NULL");
+  CHECK_NULL_ARG(zeren_edit_remove_unit(NULL, "u", &err), "zeren_edit_remove_unit: edit is NULL");
+  CHECK_NULL_ARG(zeren_edit_remove_unit(edit, NULL, &err), "zeren_edit_remove_unit: id is NULL");
+  CHECK_NULL_ARG(zeren_edit_remove_person(NULL, "p", &err),
+                 "zeren_edit_remove_person: edit is NULL");
+  CHECK_NULL_ARG(zeren_edit_remove_person(edit, NULL, &err),
+                 "zeren_edit_remove_person: id is NULL");
+  CHECK_NULL_ARG(zeren_model_apply(NULL, edit, &err), "zeren_model_apply: model is NULL");
+  CHECK_NULL_ARG(zeren_model_apply(model, NULL, &err), "zeren_model_apply: edit is NULL");
+
+  CHECK_NULL_ARG(zeren_snapshot_compile(NULL, &out_snapshot, &err),
+                 "zeren_snapshot_compile: model is NULL");
+  CHECK(out_snapshot == NULL);
+  CHECK_NULL_ARG(zeren_snapshot_compile(model, NULL, &err), "zeren_snapshot_compile: out is NULL");
+  CHECK_INT(zeren_snapshot_unit_count(NULL), 0);
+  CHECK_NULL_ARG(zeren_snapshot_unit_level(NULL, "b1", &level, &err),
+                 "zeren_snapshot_unit_level: snapshot is NULL");
+  CHECK_INT(level, 0);
+  CHECK_NULL_ARG(zeren_snapshot_unit_level(snapshot, NULL, &level, &err),
+                 "zeren_snapshot_unit_level: unit is NULL");
+  CHECK_NULL_ARG(zeren_snapshot_unit_level(snapshot, "b1", NULL, &err),
+                 "zeren_snapshot_unit_level: out_level is NULL");
+
+  CHECK_NULL_ARG(zeren_snapshot_chain(NULL, "b1", DAY_2025_06_01, &out_chain, &err),
+                 "zeren_snapshot_chain: snapshot is NULL");
+  CHECK(out_chain == NULL);
+  CHECK_NULL_ARG(zeren_snapshot_chain(snapshot, NULL, DAY_2025_06_01, &out_chain, &err),
+                 "zeren_snapshot_chain: unit is NULL");
+  CHECK_NULL_ARG(zeren_snapshot_chain(snapshot, "b1", DAY_2025_06_01, NULL, &err),
+                 "zeren_snapshot_chain: out is NULL");
+  CHECK_INT(zeren_chain_size(NULL), 0);
+  CHECK_NULL_ARG(zeren_chain_get(NULL, 0, &entry, &err), "zeren_chain_get: chain is NULL");
+  CHECK_NULL_ARG(zeren_chain_get(chain, 0, NULL, &err), "zeren_chain_get: entry is NULL");
+  CHECK_NULL_ARG(zeren_chain_foreach(NULL, stop_chain, NULL, &err),
+                 "zeren_chain_foreach: chain is NULL");
+  CHECK_NULL_ARG(zeren_chain_foreach(chain, NULL, NULL, &err), "zeren_chain_foreach: fn is NULL");
+  CHECK_OK(zeren_chain_foreach(chain, stop_chain, NULL, &err)); /* payload may be NULL */
+  text = (char *)&dummy;
+  size = 99;
+  CHECK_NULL_ARG(zeren_chain_to_json(NULL, &text, &size, &err),
+                 "zeren_chain_to_json: chain is NULL");
+  CHECK(text == NULL);
+  CHECK_INT(size, 0);
+  CHECK_NULL_ARG(zeren_chain_to_json(chain, NULL, NULL, &err), "zeren_chain_to_json: out is NULL");
+
+  CHECK_NULL_ARG(zeren_snapshot_person(NULL, "p_mem", DAY_2025_06_01, &out_view, &err),
+                 "zeren_snapshot_person: snapshot is NULL");
+  CHECK(out_view == NULL);
+  CHECK_NULL_ARG(zeren_snapshot_person(snapshot, NULL, DAY_2025_06_01, &out_view, &err),
+                 "zeren_snapshot_person: person is NULL");
+  CHECK_NULL_ARG(zeren_snapshot_person(snapshot, "p_mem", DAY_2025_06_01, NULL, &err),
+                 "zeren_snapshot_person: out is NULL");
+  CHECK_INT(zeren_person_view_size(NULL), 0);
+  CHECK_NULL_ARG(zeren_person_view_get(NULL, 0, &r, &err), "zeren_person_view_get: view is NULL");
+  CHECK_NULL_ARG(zeren_person_view_get(view, 0, NULL, &err),
+                 "zeren_person_view_get: entry is NULL");
+  CHECK_NULL_ARG(zeren_person_view_foreach(NULL, NULL, NULL, &err),
+                 "zeren_person_view_foreach: view is NULL");
+  CHECK_NULL_ARG(zeren_person_view_foreach(view, NULL, NULL, &err),
+                 "zeren_person_view_foreach: fn is NULL");
+  text = (char *)&dummy;
+  CHECK_NULL_ARG(zeren_person_view_to_json(NULL, &text, NULL, &err),
+                 "zeren_person_view_to_json: view is NULL");
+  CHECK(text == NULL);
+  CHECK_NULL_ARG(zeren_person_view_to_json(view, NULL, NULL, &err),
+                 "zeren_person_view_to_json: out is NULL");
+
+  CHECK_NULL_ARG(zeren_snapshot_holders(NULL, "b1", ZEREN_ROLE_SECRETARY, DAY_2025_06_01,
+                                        stop_holder, NULL, &err),
+                 "zeren_snapshot_holders: snapshot is NULL");
+  CHECK_NULL_ARG(zeren_snapshot_holders(snapshot, NULL, ZEREN_ROLE_SECRETARY, DAY_2025_06_01,
+                                        stop_holder, NULL, &err),
+                 "zeren_snapshot_holders: unit is NULL");
+  CHECK_NULL_ARG(zeren_snapshot_holders(snapshot, "b1", ZEREN_ROLE_SECRETARY, DAY_2025_06_01,
+                                        NULL, NULL, &err),
+                 "zeren_snapshot_holders: fn is NULL");
+
+  /* err NULL on a failing call: no crash, no leak. */
+  CHECK_INT(zeren_snapshot_chain(snapshot, "zz", DAY_2025_06_01, &out_chain, NULL),
+            ZEREN_ERR_NOT_FOUND);
+
+  zeren_edit_free(edit);
+  zeren_person_view_free(view);
+  zeren_chain_free(chain);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
+static void test_frees_of_null(void) {
+  zeren_string_free(NULL);
+  zeren_error_free(NULL);
+  zeren_model_free(NULL);
+  zeren_edit_free(NULL);
+  zeren_snapshot_free(NULL);
+  zeren_chain_free(NULL);
+  zeren_person_view_free(NULL);
+  CHECK(1); /* reaching here is the test */
+}
+
+int main(int argc, char **argv) {
+  if (argc != 3) {
+    fprintf(stderr, "usage: %s TEST_DATA_DIR EXAMPLES_DIR\n", argv[0]);
+    return 2;
+  }
+  g_test_data = argv[1];
+  g_examples = argv[2];
+
+  test_version();
+  test_null_error_accessors();
+  test_dates();
+  test_load_good();
+  test_load_bad();
+  test_load_file();
+  test_round_trip_and_save();
+  test_chain();
+  test_person_view();
+  test_holders();
+  test_edits();
+  test_spec_sizes();
+  test_bad_specs();
+  test_null_arguments();
+  test_frees_of_null();
+
+  printf("%d checks, %d failed\n", g_checks, g_failures);
+  return g_failures == 0 ? 0 : 1;
+}
