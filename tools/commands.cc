@@ -1,0 +1,344 @@
+#include "tools/commands.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "tools/table.h"
+#include "zeren/chain.h"
+#include "zeren/model_json.h"
+#include "zeren/person_view.h"
+#include "zeren/result_json.h"
+#include "zeren/snapshot.h"
+
+namespace zeren::cli {
+
+extern const char kDemoModel[];
+
+namespace {
+
+struct Options {
+  std::string model;
+  std::string unit;
+  std::string person;
+  std::optional<Date> as_of;
+  bool json = false;
+};
+
+// Parses MODEL and the flags a command accepts; reports problems to `err`.
+std::optional<Options> ParseOptions(const std::vector<std::string>& args,
+                                    const std::vector<std::string>& flags, bool model_required,
+                                    std::ostream& err) {
+  Options options;
+  auto allowed = [&](const std::string& flag) {
+    return std::find(flags.begin(), flags.end(), flag) != flags.end();
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg.rfind("--", 0) != 0) {
+      if (!options.model.empty()) {
+        err << "zeren: unexpected argument \"" << arg << "\"\n";
+        return std::nullopt;
+      }
+      options.model = arg;
+      continue;
+    }
+    if (!allowed(arg)) {
+      err << "zeren: unknown option " << arg << "\n";
+      return std::nullopt;
+    }
+    if (arg == "--json") {
+      options.json = true;
+      continue;
+    }
+    if (i + 1 == args.size()) {
+      err << "zeren: " << arg << " needs a value\n";
+      return std::nullopt;
+    }
+    const std::string& value = args[++i];
+    if (arg == "--unit") options.unit = value;
+    if (arg == "--person") options.person = value;
+    if (arg == "--as-of") {
+      options.as_of = ParseDate(value);
+      if (!options.as_of) {
+        err << "zeren: --as-of: malformed date \"" << value << "\" (expected YYYY-MM-DD)\n";
+        return std::nullopt;
+      }
+    }
+  }
+  if (model_required && options.model.empty()) {
+    err << "zeren: missing MODEL (a JSON model document)\n";
+    return std::nullopt;
+  }
+  return options;
+}
+
+Date Today() {
+  static const absl::CivilDay kEpoch(1970, 1, 1);
+  return static_cast<Date>(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()) - kEpoch);
+}
+
+void ReportProblems(absl::string_view source, const absl::Status& status,
+                    const ProblemList& problems, std::ostream& err) {
+  if (problems.empty()) {
+    err << status.message() << "\n";
+    return;
+  }
+  for (const Problem& p : problems.kept()) err << source << ": " << p.ToString() << "\n";
+  if (problems.total() > problems.kept().size()) {
+    err << source << ": … and " << problems.total() - problems.kept().size()
+        << " more problems\n";
+  }
+}
+
+std::optional<Model> Load(const std::string& path, std::ostream& err) {
+  ProblemList problems;
+  absl::StatusOr<Model> model = LoadModelFile(path, &problems);
+  if (!model.ok()) {
+    ReportProblems(path, model.status(), problems, err);
+    return std::nullopt;
+  }
+  return *std::move(model);
+}
+
+std::string PersonCell(const Snapshot& s, PersonIndex p) {
+  return p == kNoIndex ? "—" : s.DescribePerson(p);
+}
+
+std::string UnitCell(const Snapshot& s, UnitIndex u) {
+  return u == kNoIndex ? "—" : s.DescribeUnit(u);
+}
+
+std::string RenderChain(const Snapshot& s, const Chain& chain) {
+  Table table({"kind", "person", "unit", "steps", "why"});
+  for (const ChainEntry& e : chain.entries) {
+    table.AddRow({std::string(Name(e.kind)), PersonCell(s, e.person), UnitCell(s, e.unit),
+                  absl::StrCat(e.distance), e.reason});
+  }
+  return absl::StrCat("Chain of responsibility of ", s.DescribeUnit(chain.unit), " as of ",
+                      FormatDate(chain.as_of), "\n\n", table.Render());
+}
+
+std::string RenderPerson(const Snapshot& s, const PersonView& view) {
+  Table table({"kind", "unit", "role", "why"});
+  for (const Responsibility& r : view.entries) {
+    table.AddRow({std::string(Name(r.kind)), UnitCell(s, r.unit),
+                  r.post == kNoIndex ? "" : std::string(Name(s.post_role(r.post))), r.reason});
+  }
+  std::string out = absl::StrCat("Responsibilities of ", s.DescribePerson(view.person), " as of ",
+                                 FormatDate(view.as_of), "\n\n");
+  return view.entries.empty() ? out + "(none on this date)\n" : out + table.Render();
+}
+
+// Loads MODEL and compiles it; on failure reports and returns the exit code in `code`.
+std::optional<Snapshot> LoadSnapshot(const std::string& path, std::ostream& err, int* code) {
+  std::optional<Model> model = Load(path, err);
+  if (!model) {
+    *code = kExitInvalidModel;
+    return std::nullopt;
+  }
+  absl::StatusOr<Snapshot> snapshot = Snapshot::Compile(*model);
+  if (!snapshot.ok()) {
+    err << path << ": " << snapshot.status().message() << "\n";
+    *code = kExitInvalidModel;
+    return std::nullopt;
+  }
+  return *std::move(snapshot);
+}
+
+}  // namespace
+
+int RunValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<Options> options = ParseOptions(args, {}, true, err);
+  if (!options) return kExitUsage;
+  std::optional<Model> model = Load(options->model, err);
+  if (!model) return kExitInvalidModel;
+  const ModelData& d = model->data();
+  out << options->model << ": valid (" << d.units.size() << " units, " << d.people.size()
+      << " people, " << d.posts.size() << " posts, " << d.links.size() << " links)\n";
+  return kExitOk;
+}
+
+int RunChain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<Options> options = ParseOptions(args, {"--unit", "--as-of", "--json"}, true, err);
+  if (!options) return kExitUsage;
+  if (options->unit.empty()) {
+    err << "zeren chain: --unit ID is required\n";
+    return kExitUsage;
+  }
+  int code = kExitOk;
+  std::optional<Snapshot> s = LoadSnapshot(options->model, err, &code);
+  if (!s) return code;
+  std::optional<UnitIndex> unit = s->FindUnit(options->unit);
+  if (!unit) {
+    err << "zeren chain: unknown unit \"" << options->unit << "\"\n";
+    return kExitQuery;
+  }
+  absl::StatusOr<Chain> chain = ChainOf(*s, *unit, options->as_of.value_or(Today()));
+  if (!chain.ok()) {
+    err << "zeren chain: " << chain.status().message() << "\n";
+    return kExitQuery;
+  }
+  out << (options->json ? ChainToJson(*s, *chain) : RenderChain(*s, *chain));
+  return kExitOk;
+}
+
+int RunPerson(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<Options> options =
+      ParseOptions(args, {"--person", "--as-of", "--json"}, true, err);
+  if (!options) return kExitUsage;
+  if (options->person.empty()) {
+    err << "zeren person: --person ID is required\n";
+    return kExitUsage;
+  }
+  int code = kExitOk;
+  std::optional<Snapshot> s = LoadSnapshot(options->model, err, &code);
+  if (!s) return code;
+  std::optional<PersonIndex> person = s->FindPerson(options->person);
+  if (!person) {
+    err << "zeren person: unknown person \"" << options->person << "\"\n";
+    return kExitQuery;
+  }
+  const PersonView view = ResponsibilitiesOf(*s, *person, options->as_of.value_or(Today()));
+  out << (options->json ? PersonViewToJson(*s, view) : RenderPerson(*s, view));
+  return kExitOk;
+}
+
+namespace {
+
+// The demo's report: the organization at a glance, then the chain of each unit that the
+// organ committee leads, vacancies, and one full chain and one person's view.
+class DemoReport {
+ public:
+  DemoReport(const Model& model, const Snapshot& s, Date day) : model_(model), s_(s), day_(day) {}
+
+  std::string Render() const {
+    return absl::StrCat(Overview(), "\n", UnitTable(), "\n", Vacancies(), "\n",
+                        FullChain(), "\n", PersonSection());
+  }
+
+ private:
+  std::string Overview() const {
+    std::map<std::string, int> kinds;
+    int64_t members = 0;
+    for (UnitIndex u = 0; u < s_.unit_count(); ++u) {
+      ++kinds[s_.unit_kind(u)];
+      members += s_.unit_members(u);
+    }
+    Table table({"kind", "units"});
+    for (const auto& [kind, count] : kinds) table.AddRow({kind, absl::StrCat(count)});
+    return absl::StrCat("== ", model_.data().name, " — responsibility chains as of ",
+                        FormatDate(day_), " ==\n\n", s_.unit_count(), " units, ",
+                        s_.person_count(), " people, ", s_.post_count(), " posts, ",
+                        s_.link_count(), " links, ", members, " members\n\n", table.Render());
+  }
+
+  // The distinct people of entries of `kind`, nearest first, as a cell.
+  static std::string People(const Snapshot& s, const Chain& chain, ChainEntry::Kind kind,
+                            absl::string_view if_none) {
+    std::vector<std::string> names;
+    for (const ChainEntry& e : chain.entries) {
+      if (e.kind != kind || e.person == kNoIndex) continue;
+      const std::string& name = s.person_name(e.person);
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+    return names.empty() ? std::string(if_none) : absl::StrJoin(names, "、");
+  }
+
+  std::string UnitTable() const {
+    Table table({"unit", "secretary 书记", "in charge 分管", "guide 包干", "supervisor 监督"});
+    for (UnitIndex u = 0; u < s_.unit_count(); ++u) {
+      if (s_.unit_level(u) != 2) continue;
+      absl::StatusOr<Chain> chain = ChainOf(s_, u, day_);
+      if (!chain.ok()) continue;
+      const bool discipline_body = s_.unit_kind(u) == "discipline_commission";
+      table.AddRow({s_.DescribeUnit(u),
+                    People(s_, *chain,
+                           discipline_body ? ChainEntry::Kind::kDisciplineSecretary
+                                           : ChainEntry::Kind::kSecretary,
+                           "（空缺 vacant）"),
+                    People(s_, *chain, ChainEntry::Kind::kInCharge, "—"),
+                    People(s_, *chain, ChainEntry::Kind::kGuide, "—"),
+                    People(s_, *chain, ChainEntry::Kind::kSupervisor, "—")});
+    }
+    return absl::StrCat("-- Departments and affiliated units (level 2) --\n\n", table.Render());
+  }
+
+  std::string Vacancies() const {
+    Table table({"unit", "kind", "why"});
+    for (UnitIndex u = 0; u < s_.unit_count(); ++u) {
+      absl::StatusOr<Chain> chain = ChainOf(s_, u, day_);
+      if (!chain.ok() || s_.unit_kind(u) == "group" || s_.unit_kind(u) == "youth_study_group") {
+        continue;
+      }
+      for (const ChainEntry& e : chain->entries) {
+        const bool leader = e.kind == ChainEntry::Kind::kSecretary ||
+                            e.kind == ChainEntry::Kind::kDisciplineSecretary;
+        if (leader && e.person == kNoIndex) {
+          table.AddRow({s_.DescribeUnit(u), s_.unit_kind(u), e.reason});
+        }
+      }
+    }
+    return absl::StrCat("-- Vacant first-responsible posts --\n\n",
+                        table.empty() ? "(none)\n" : table.Render());
+  }
+
+  std::string FullChain() const {
+    // The deepest unit with two superiors shows dual leadership at work.
+    UnitIndex pick = 0;
+    for (UnitIndex u = 0; u < s_.unit_count(); ++u) {
+      if (s_.parents(u).size() > 1) pick = u;
+    }
+    absl::StatusOr<Chain> chain = ChainOf(s_, pick, day_);
+    return absl::StrCat("-- One unit's full chain --\n\n",
+                        chain.ok() ? RenderChain(s_, *chain) : std::string(chain.status().message()));
+  }
+
+  std::string PersonSection() const {
+    // The first leadership member in charge of several units.
+    for (PostIndex post = 0; post < s_.post_count(); ++post) {
+      if (s_.post_in_charge_of(post).size() > 1 && s_.post_held(post).Contains(day_)) {
+        return absl::StrCat("-- One leader's responsibilities --\n\n",
+                            RenderPerson(s_, ResponsibilitiesOf(s_, s_.post_person(post), day_)));
+      }
+    }
+    return "";
+  }
+
+  const Model& model_;
+  const Snapshot& s_;
+  Date day_;
+};
+
+}  // namespace
+
+int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<Options> options = ParseOptions(args, {"--as-of"}, false, err);
+  if (!options) return kExitUsage;
+  ProblemList problems;
+  absl::StatusOr<Model> model = options->model.empty()
+                                    ? ParseModelJson(kDemoModel, &problems)
+                                    : LoadModelFile(options->model, &problems);
+  if (!model.ok()) {
+    ReportProblems(options->model.empty() ? "demo" : options->model, model.status(), problems,
+                   err);
+    return kExitInvalidModel;
+  }
+  absl::StatusOr<Snapshot> s = Snapshot::Compile(*model);
+  if (!s.ok()) {
+    err << s.status().message() << "\n";
+    return kExitInvalidModel;
+  }
+  // A fixed default date keeps the demo's report the same every day.
+  const Date day = options->as_of.value_or(*ParseDate("2025-06-30"));
+  out << DemoReport(*model, *s, day).Render();
+  return kExitOk;
+}
+
+}  // namespace zeren::cli

@@ -1,0 +1,25 @@
+// The zeren program's commands. Each writes its report to `out`, problems to `err`, and
+// returns the process exit code.
+#ifndef ZEREN_TOOLS_COMMANDS_H_
+#define ZEREN_TOOLS_COMMANDS_H_
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace zeren::cli {
+
+// Exit codes.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalidModel = 1;  // the document failed to load or validate
+inline constexpr int kExitUsage = 2;         // bad command line
+inline constexpr int kExitQuery = 3;         // unknown id, or a unit not existing that day
+
+int RunValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunChain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunPerson(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace zeren::cli
+
+#endif  // ZEREN_TOOLS_COMMANDS_H_

@@ -1,0 +1,41 @@
+// zeren: the command-line face of the library.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "tools/commands.h"
+
+namespace {
+
+constexpr char kUsage[] =
+    "usage: zeren COMMAND [ARGS]\n"
+    "\n"
+    "  validate MODEL                              check a model document\n"
+    "  chain MODEL --unit ID [--as-of DATE] [--json]     a unit's chain of responsibility\n"
+    "  person MODEL --person ID [--as-of DATE] [--json]  what a person answers for\n"
+    "  demo [MODEL]                                a report on the bundled example organization\n"
+    "\n"
+    "DATE is YYYY-MM-DD (default: today, UTC). Exit codes: 0 ok, 1 invalid model,\n"
+    "2 bad command line, 3 unknown id or a unit that does not exist on the date.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using zeren::cli::kExitUsage;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "validate") return zeren::cli::RunValidate(args, std::cout, std::cerr);
+  if (command == "chain") return zeren::cli::RunChain(args, std::cout, std::cerr);
+  if (command == "person") return zeren::cli::RunPerson(args, std::cout, std::cerr);
+  if (command == "demo") return zeren::cli::RunDemo(args, std::cout, std::cerr);
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kUsage;
+    return zeren::cli::kExitOk;
+  }
+  std::cerr << "zeren: unknown command \"" << command << "\"\n\n" << kUsage;
+  return kExitUsage;
+}
