@@ -1,0 +1,109 @@
+// The compiled snapshot's arrays on the conformance organization.
+#include "zeren/snapshot.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "zeren/model_json.h"
+
+namespace zeren {
+namespace {
+
+class SnapshotTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<Model> model =
+        LoadModelFile(std::string(ZEREN_TEST_DATA) + "/conformance/model-1.json");
+    ASSERT_TRUE(model.ok()) << model.status();
+    absl::StatusOr<Snapshot> snapshot = Snapshot::Compile(*model);
+    ASSERT_TRUE(snapshot.ok()) << snapshot.status();
+    s_ = *snapshot;
+  }
+
+  UnitIndex U(const char* id) const { return *s_->FindUnit(id); }
+
+  std::vector<std::string> Ids(absl::Span<const UnitIndex> units) const {
+    std::vector<std::string> ids;
+    for (UnitIndex u : units) ids.push_back(s_->unit_id(u));
+    return ids;
+  }
+
+  std::optional<Snapshot> s_;
+};
+
+TEST_F(SnapshotTest, UnitsComeInLevelOrder) {
+  std::vector<std::string> order;
+  for (UnitIndex u = 0; u < s_->unit_count(); ++u) order.push_back(s_->unit_id(u));
+  // Level 0: party; 1: dc, dept1, dept2 (document order); 2: br11, br12, grp21, joint.
+  EXPECT_EQ(order, (std::vector<std::string>{"party", "dc", "dept1", "dept2", "br11", "br12",
+                                             "grp21", "joint"}));
+  EXPECT_EQ(s_->unit_level(U("joint")), 2u);  // party -> dept1 -> joint is the longest path
+  for (UnitIndex u = 0; u < s_->unit_count(); ++u) {
+    for (UnitIndex p : s_->parents(u)) EXPECT_LT(p, u);
+  }
+}
+
+TEST_F(SnapshotTest, ParentsChildrenAndWeights) {
+  EXPECT_EQ(Ids(s_->parents(U("joint"))), (std::vector<std::string>{"party", "dept1"}));
+  EXPECT_EQ(std::vector<double>(s_->parent_weights(U("joint")).begin(),
+                                s_->parent_weights(U("joint")).end()),
+            (std::vector<double>{0.7, 0.3}));
+  EXPECT_EQ(std::vector<double>(s_->parent_weights(U("br11")).begin(),
+                                s_->parent_weights(U("br11")).end()),
+            std::vector<double>{1.0});
+  EXPECT_EQ(Ids(s_->children(U("party"))), (std::vector<std::string>{"dc", "dept1", "dept2", "joint"}));
+  EXPECT_EQ(Ids(s_->children(U("dept1"))), (std::vector<std::string>{"br11", "br12", "joint"}));
+  EXPECT_TRUE(s_->children(U("grp21")).empty());
+  EXPECT_EQ(s_->unit_kind(U("dept1")), "general_branch");
+  EXPECT_EQ(s_->unit_members(U("joint")), 12);
+  EXPECT_EQ(s_->FindUnit("nope"), std::nullopt);
+}
+
+TEST_F(SnapshotTest, PostsAreIndexedByUnitPersonAndCharge) {
+  std::vector<std::string> party_posts;
+  for (PostIndex p : s_->posts_in(U("party"))) {
+    party_posts.push_back(std::string(Name(s_->post_role(p))) + ":" +
+                          s_->person_id(s_->post_person(p)));
+  }
+  // By role, then start date.
+  EXPECT_EQ(party_posts, (std::vector<std::string>{"secretary:a_sec", "head:a_head", "member:a_mem",
+                                                   "member:a_mem2", "member:a_mem3"}));
+  std::vector<std::string> in_charge_of_dept2;
+  for (PostIndex p : s_->posts_in_charge_of(U("dept2"))) {
+    in_charge_of_dept2.push_back(s_->person_id(s_->post_person(p)));
+  }
+  EXPECT_EQ(in_charge_of_dept2, (std::vector<std::string>{"a_mem2", "a_mem3"}));
+  const PersonIndex a_mem = *s_->FindPerson("a_mem");
+  ASSERT_EQ(s_->posts_of(a_mem).size(), 1u);
+  EXPECT_EQ(Ids(s_->post_in_charge_of(s_->posts_of(a_mem)[0])), std::vector<std::string>{"dept1"});
+}
+
+TEST_F(SnapshotTest, LinksAreIndexedBothWays) {
+  ASSERT_EQ(s_->links_to(U("party")).size(), 1u);
+  const LinkIndex supervises = s_->links_to(U("party"))[0];
+  EXPECT_EQ(s_->link_kind(supervises), LinkKind::kSupervises);
+  EXPECT_EQ(s_->unit_id(s_->link_from(supervises)), "dc");
+  EXPECT_EQ(s_->links_from_unit(U("dc")).size(), 1u);
+  const PersonIndex a_mem = *s_->FindPerson("a_mem");
+  std::vector<std::string> guided;
+  for (LinkIndex l : s_->links_from_person(a_mem)) guided.push_back(s_->unit_id(s_->link_to(l)));
+  EXPECT_EQ(guided, (std::vector<std::string>{"br11", "br12"}));
+}
+
+TEST_F(SnapshotTest, DutiesByHolderUnit) {
+  ASSERT_EQ(s_->duties_of(U("br12")).size(), 1u);
+  const DutyIndex d = s_->duties_of(U("br12"))[0];
+  EXPECT_EQ(s_->duty_id(d), "du3");
+  EXPECT_EQ(s_->duty_role(d), Role::kSecretary);
+  EXPECT_EQ(s_->duty_category(d), DutyCategory::kPrincipal);
+  EXPECT_EQ(s_->duty_role(s_->duties_of(U("dept1"))[0]), std::nullopt);
+}
+
+TEST_F(SnapshotTest, CopiesShareTheSameArrays) {
+  const Snapshot copy = *s_;
+  EXPECT_EQ(&copy.unit_id(0), &s_->unit_id(0));
+}
+
+}  // namespace
+}  // namespace zeren
