@@ -152,12 +152,6 @@ TEST(Edit, LinksDutiesAndIncidents) {
   EXPECT_EQ(model.FindIncident("i1")->duty, "d1");
 }
 
-}  // namespace
-}  // namespace zeren
-
-namespace zeren {
-namespace {
-
 // What Apply accepts must save and load again: no open post start, no unwritable day.
 TEST(Edit, RejectsDatesTheDocumentCannotHold) {
   Model model = Small();
@@ -181,6 +175,46 @@ TEST(Edit, RejectsDatesTheDocumentCannotHold) {
   EXPECT_FALSE(model.Apply(Edit().AddPost(far_end), &problems).ok());
   EXPECT_EQ(problems.kept()[0].ToString(),
             "posts[1].to: day 3000000 is outside the years 0001 to 9999");
+}
+
+}  // namespace
+}  // namespace zeren
+
+namespace zeren {
+namespace {
+
+// Whatever validates must also save and load again: Model::Create guards the free texts,
+// extensions and periods that an edit or a C++ caller can set directly.
+TEST(Create, RejectsWhatTheDocumentCouldNotCarry) {
+  ModelData data;
+  Unit unit = MakeUnit("u", "branch");
+  unit.name = "bad\xff";
+  unit.extras = {{"id", "\"zzz\""}, {"x_ok", "not json"}};
+  data.units.push_back(unit);
+  data.people.push_back(Person{"p\0q", "P", {}});
+  data.people.back().id = std::string("p\0q", 3);
+  data.assessment.emplace();
+  data.assessment->period.from = 0;
+  data.policy_json = "\"strict\"";
+  ProblemList problems;
+  EXPECT_FALSE(Model::Create(data, &problems).ok());
+  std::vector<std::string> lines;
+  for (const Problem& p : problems.kept()) lines.push_back(p.ToString());
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "units[0]: text is not valid UTF-8 or contains NUL",
+                       "units[0]: an extension key must start with \"x_\"",
+                       "units[0].x_ok: an extension value must be JSON text",
+                       "people[0]: text is not valid UTF-8 or contains NUL",
+                       "assessment.period: the period needs both `from` and `to`",
+                       "policy: expected \"default\" or an object"}));
+}
+
+TEST(Create, ModelsBuiltInCodeRoundTrip) {
+  Model model = Small();
+  ASSERT_TRUE(model.Apply(Edit().PutUnit(MakeUnit("extra", "branch", {"b1"}))).ok());
+  absl::StatusOr<Model> again = ParseModelJson(ModelToJson(model));
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(ModelToJson(*again), ModelToJson(model));
 }
 
 }  // namespace

@@ -64,6 +64,12 @@ TEST(JsonText, WritesShortestPlainDecimals) {
   EXPECT_EQ(Number(2.0), "2");
   EXPECT_EQ(Number(-0.25), "-0.25");
   EXPECT_EQ(Number(1e21), "1000000000000000000000");
+  EXPECT_EQ(Number(1e23), "100000000000000000000000");  // shortest digits, not 99999999999999991611392
+  EXPECT_EQ(Number(1e300), "1" + std::string(300, '0'));
+  EXPECT_EQ(Number(1.5e-7), "0.00000015");
+  EXPECT_EQ(Number(123.456), "123.456");
+  EXPECT_EQ(Number(-0.0), "-0.0");
+  EXPECT_EQ(Number(5e-324), "0." + std::string(323, '0') + "5");
   EXPECT_EQ(Number(1e-7), "0.0000001");
   EXPECT_EQ(Number(0.30000000000000004), "0.30000000000000004");
 }

@@ -94,16 +94,18 @@ TEST(ModelJson, RoundTripKeepsEverySectionAndExtension) {
     "people": [{"id": "p", "name": "P", "x_rank": 3}],
     "posts": [{"person": "p", "unit": "u", "role": "deputy", "from": "2021-01-01",
                "in_charge_of": ["u"], "x_y": 1}],
-    "links": [{"kind": "specializes", "from": "r", "to": "u", "to_date": "2029-01-01"}],
-    "duties": [{"id": "d", "holder": {"unit": "u", "role": "deputy"}, "category": "dual_post"}],
+    "links": [{"kind": "specializes", "from": "r", "to": "u", "to_date": "2029-01-01", "x_l": 1}],
+    "duties": [{"id": "d", "holder": {"unit": "u", "role": "deputy", "x_h": 2}, "category": "dual_post",
+                "x_d": 3}],
     "directives": [{"id": "dv", "issued_by": "r", "date": "2025-01-01",
                     "tasks": [{"id": "t", "unit": "u", "due": "2025-02-01", "status": "verified",
                                "completed": "2025-01-20", "x_t": "keep"}],
-                    "reviews": [{"date": "2025-03-01", "result": "fail", "note": "n"}]}],
+                    "reviews": [{"date": "2025-03-01", "result": "fail", "note": "n", "x_r": 4}],
+                    "x_dv": 5}],
     "incidents": [{"id": "i", "unit": "u", "date": "2025-05-01", "severity": "grave",
                    "case": "c", "task": "t", "duty": "d", "participants": ["p"],
-                   "circumstances": [{"kind": "repeat"}]}],
-    "assessment": {"period": {"from": "2025-01-01", "to": "2026-01-01"},
+                   "circumstances": [{"kind": "repeat", "x_c": 6}], "x_i": 7}],
+    "assessment": {"period": {"from": "2025-01-01", "to": "2026-01-01", "x_p": 8}, "x_a": 9,
                    "points": [{"unit": "u", "indicator": "integrity.meetings", "value": 0.30000000000000004}],
                    "bonuses": [{"unit": "u", "points": 1.5}],
                    "ballots": [{"subject": {"unit": "u"}, "good": 3}],
@@ -143,6 +145,15 @@ TEST(ModelJson, RoundTripKeepsEverySectionAndExtension) {
   EXPECT_EQ(d.assessment->ballots[0].good, 3);
   EXPECT_EQ(d.assessment->appraisals[0].score, 91.25);
   EXPECT_EQ(d.policy_json, "{\"degrees\": {\"direct\": 0.95}}");
+  EXPECT_EQ(d.links[0].extras, (Extras{{"x_l", "1"}}));
+  EXPECT_EQ(d.duties[0].holder.extras, (Extras{{"x_h", "2"}}));
+  EXPECT_EQ(d.duties[0].extras, (Extras{{"x_d", "3"}}));
+  EXPECT_EQ(d.directives[0].reviews[0].extras, (Extras{{"x_r", "4"}}));
+  EXPECT_EQ(d.directives[0].extras, (Extras{{"x_dv", "5"}}));
+  EXPECT_EQ(d.incidents[0].circumstances[0].extras, (Extras{{"x_c", "6"}}));
+  EXPECT_EQ(d.incidents[0].extras, (Extras{{"x_i", "7"}}));
+  EXPECT_EQ(d.assessment->period_extras, (Extras{{"x_p", "8"}}));
+  EXPECT_EQ(d.assessment->extras, (Extras{{"x_a", "9"}}));
   ExpectStableRoundTrip(*again);
 }
 
@@ -153,7 +164,9 @@ TEST(ModelJson, WritesPlainDecimalsNeverExponents) {
   ASSERT_TRUE(model.ok()) << model.status();
   const std::string json = ModelToJson(*model);
   EXPECT_NE(json.find("\"weight\": 0.6}"), std::string::npos) << json;
-  EXPECT_EQ(json.find('E'), std::string::npos);
+  for (const char* exponent : {"e-", "E-", "e+", "E+"}) {
+    EXPECT_EQ(json.find(exponent), std::string::npos) << exponent;
+  }
 }
 
 TEST(ModelJson, SavesAtomicallyAndLoadsBack) {

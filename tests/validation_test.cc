@@ -131,7 +131,39 @@ INSTANTIATE_TEST_SUITE_P(
              "units[0].members", "a", "expected an integer, found a string"},
         Case{"WrongTypeArray", Doc(R"({"id": "a"})"), "units", "", "expected an array, found an object"},
         Case{"NegativeMembers", Doc(R"([{"id": "a", "name": "A", "kind": "k", "members": -1}])"),
-             "units[0].members", "a", "members must not be negative"},
+             "units[0].members", "a", "members must be from 0 to 2^53"},
+        Case{"HugeInteger", Doc(R"([{"id": "a", "name": "A", "kind": "k", "members": 1e300}])"),
+             "units[0].members", "a", "expected an integer within ±9007199254740992"},
+        Case{"ReachOutOfRange",
+             Doc(kTwoUnits, "[]", "[]", "[]",
+                 R"(, "directives": [{"id": "dv", "issued_by": "org", "date": "2025-01-01", "reach": 99999999999}])"),
+             "directives[0].reach", "dv", "integer 99999999999 is out of range"},
+        Case{"InChargeListedTwice",
+             Doc(kTwoUnits, kTwoPeople,
+                 R"([{"person": "p1", "unit": "org", "role": "member", "from": "2024-01-01", "in_charge_of": ["b1", "b1"]}])"),
+             "posts[0].in_charge_of[1]", "b1", "unit \"b1\" is listed twice"},
+        Case{"ReviewOfAnotherDirectivesTask",
+             Doc(kTwoUnits, "[]", "[]", "[]",
+                 R"(, "directives": [{"id": "a", "issued_by": "org", "date": "2025-01-01",
+                      "tasks": [{"id": "t", "unit": "b1", "due": "2025-02-01", "status": "open"}]},
+                     {"id": "b", "issued_by": "org", "date": "2025-01-01",
+                      "reviews": [{"date": "2025-03-01", "task": "t", "result": "pass"}]}])"),
+             "directives[1].reviews[0].task", "t",
+             "task \"t\" belongs to another directive (directives[0].tasks[0])"},
+        Case{"SubtasksTooDeep",
+             Doc(kTwoUnits, "[]", "[]", "[]",
+                 absl::StrCat(R"(, "directives": [{"id": "dv", "issued_by": "org", "date": "2025-01-01", "tasks": )",
+                              [] {
+                                std::string tasks = "[]";
+                                for (int depth = 21; depth > 0; --depth) {
+                                  tasks = absl::StrCat(R"([{"id": "t)", depth,
+                                                       R"(", "unit": "b1", "due": "2025-02-01", "status": "open", "subtasks": )",
+                                                       tasks, "}]");
+                                }
+                                return tasks;
+                              }(),
+                              "}]")),
+             "directives[0].tasks", "dv", "subtasks nest deeper than 20 levels"},
         Case{"MissingRequiredKey", Doc(R"([{"id": "a", "kind": "k"}])"), "units[0].name", "a",
              "missing required key \"name\""},
         Case{"UnknownRole",
@@ -227,7 +259,7 @@ TEST(Validation, ReportsEveryProblemOfADocumentAtOnce) {
   EXPECT_EQ(lines, (std::vector<std::string>{
                        "units[1].id: duplicate id \"a\" (first at units[0])",
                        "units[0].parents[0]: unknown unit \"x\"",
-                       "units[1].members: members must not be negative",
+                       "units[1].members: members must be from 0 to 2^53",
                        "posts[0].person: unknown person \"nobody\""}));
 }
 

@@ -12,8 +12,9 @@
 
 namespace zeren {
 
-// Parses and validates a whole document. On failure every problem found (JSON syntax, types,
-// unknown keys, then semantics) is in `*problems` when given, with its JSON path and id.
+// Parses and validates a whole document. On failure the problems are in `*problems` when
+// given, each with its JSON path and id: JSON syntax; else every structural problem (types,
+// unknown keys, enum values); else, when the structure is sound, every semantic one.
 absl::StatusOr<Model> ParseModelJson(absl::string_view text, ProblemList* problems = nullptr);
 
 // Reads a file and parses it. The status message starts with the file's name.

@@ -37,13 +37,16 @@ absl::string_view Name(Responsibility::Kind kind);
 struct PersonView {
   PersonIndex person;
   Date as_of;
-  // In the order of Kind, then post, link or duty order.
+  // In the order of Kind; within a kind by the person's posts (by start date), then link or
+  // duty order.
   std::vector<Responsibility> entries;
 };
 
+// Requires p < snapshot.person_count().
 PersonView ResponsibilitiesOf(const Snapshot& snapshot, PersonIndex p, Date as_of);
 
 // The posts (unit u, role) held on `as_of`: at most one for single-holder roles.
+// Requires u < snapshot.unit_count().
 std::vector<PostIndex> HoldersOf(const Snapshot& snapshot, UnitIndex u, Role role, Date as_of);
 
 }  // namespace zeren

@@ -25,6 +25,8 @@ class ProblemList {
   static constexpr std::size_t kMaxKept = 100;
 
   void Add(std::string path, std::string id, std::string message);
+  // Adds the problems `other` kept and counts those it did not.
+  void AddAll(const ProblemList& other);
 
   bool empty() const { return total_ == 0; }
   // How many problems were found, including those not kept.

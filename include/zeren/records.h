@@ -15,7 +15,7 @@
 namespace zeren {
 
 // Keys starting with "x_" that an object carried, in document order, each with its value
-// as compact JSON text. They are kept and written back unchanged.
+// as compact JSON text. They are kept and written back (as equal JSON, reformatted).
 using Extras = std::vector<std::pair<std::string, std::string>>;
 
 // A `leads` edge seen from the subordinate. Without a weight each parent of the unit
@@ -164,6 +164,7 @@ struct Appraisal {
 
 struct AssessmentInputs {
   Interval period;
+  Extras period_extras;
   // "default" or a (partial) scheme object, as compact JSON text. The assessment engine
   // interprets it; the model keeps it verbatim.
   std::string scheme_json = "\"default\"";

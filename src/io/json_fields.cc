@@ -78,12 +78,20 @@ std::optional<std::string> Fields::String(absl::string_view key, Need need) {
 std::optional<int64_t> Fields::Integer(absl::string_view key, Need need) {
   const json::value* value = Find(key, need);
   if (value == nullptr) return std::nullopt;
-  if (value->is_int64()) return value->get_int64();
+  // Integers of the format stay exact as doubles too: |n| <= 2^53.
+  constexpr int64_t kLimit = int64_t{1} << 53;
+  if (value->is_int64() && value->get_int64() >= -kLimit && value->get_int64() <= kLimit) {
+    return value->get_int64();
+  }
   if (value->is_double()) {
     const double d = value->get_double();
-    if (d == std::trunc(d) && std::fabs(d) < 9.0e15) return static_cast<int64_t>(d);
+    if (d == std::trunc(d) && std::fabs(d) <= static_cast<double>(kLimit)) {
+      return static_cast<int64_t>(d);
+    }
   }
-  if (value->is_number()) {
+  if (value->is_double() && value->get_double() != std::trunc(value->get_double())) {
+    Problem(PathOf(key), "expected an integer, found a fraction");
+  } else if (value->is_number()) {
     Problem(PathOf(key), "expected an integer within ±9007199254740992");
   } else {
     WrongType(key, "an integer");

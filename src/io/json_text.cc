@@ -267,10 +267,39 @@ absl::StatusOr<json::value> Parse(absl::string_view text) {
 }
 
 void WriteNumber(double number, std::string* out) {
-  char buffer[400];  // the longest fixed form of a finite double, with room to spare
+  if (number == 0) {
+    // "-0.0" keeps the sign through a round trip ("-0" would read back as an integer).
+    out->append(std::signbit(number) ? "-0.0" : "0");
+    return;
+  }
+  // The shortest round-trip digits come from the scientific form ("-1.25e-07", "1e+300");
+  // they are then laid out as a plain decimal.
+  char buffer[64];
   const auto result =
-      std::to_chars(buffer, buffer + sizeof buffer, number, std::chars_format::fixed);
-  out->append(buffer, result.ptr);
+      std::to_chars(buffer, buffer + sizeof buffer, number, std::chars_format::scientific);
+  absl::string_view text(buffer, result.ptr - buffer);
+  if (text.front() == '-') {
+    out->push_back('-');
+    text.remove_prefix(1);
+  }
+  const size_t e = text.find('e');
+  std::string digits(text.substr(0, e));
+  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  int exponent = 0;
+  std::from_chars(text.data() + e + (text[e + 1] == '+' ? 2 : 1), text.data() + text.size(), exponent);
+  const int point = exponent + 1;  // digits before the decimal point
+  if (point <= 0) {
+    out->append("0.");
+    out->append(static_cast<size_t>(-point), '0');
+    out->append(digits);
+  } else if (static_cast<size_t>(point) >= digits.size()) {
+    out->append(digits);
+    out->append(point - digits.size(), '0');
+  } else {
+    out->append(digits, 0, point);
+    out->push_back('.');
+    out->append(digits, point, std::string::npos);
+  }
 }
 
 void WriteCompact(const json::value& v, std::string* out) {

@@ -92,15 +92,21 @@ class DocumentReader {
   Settings ReadSettings(const json::value& v) {
     Settings s;
     Fields f(v, "settings", problems_);
-    if (auto n = f.Integer("warn_days", kOptional)) s.warn_days = Clamp32(*n);
-    if (auto n = f.Integer("max_secretary_posts", kOptional)) s.max_secretary_posts = Clamp32(*n);
+    if (auto n = Int32(f, "warn_days")) s.warn_days = *n;
+    if (auto n = Int32(f, "max_secretary_posts")) s.max_secretary_posts = *n;
     s.extras = f.Finish();
     return s;
   }
 
-  // Out-of-range values become a value the validator rejects or treats as unbounded.
-  static int32_t Clamp32(int64_t n) {
-    return static_cast<int32_t>(std::clamp<int64_t>(n, INT32_MIN, INT32_MAX));
+  // An optional integer that must fit 32 bits.
+  static std::optional<int32_t> Int32(Fields& f, absl::string_view key) {
+    std::optional<int64_t> n = f.Integer(key, kOptional);
+    if (!n) return std::nullopt;
+    if (*n < INT32_MIN || *n > INT32_MAX) {
+      f.Problem(f.PathOf(key), absl::StrCat("integer ", *n, " is out of range"));
+      return std::nullopt;
+    }
+    return static_cast<int32_t>(*n);
   }
 
   Unit ReadUnit(const json::value& v, const std::string& path) {
@@ -238,7 +244,7 @@ class DocumentReader {
     d.title = f.String("title", kOptional).value_or("");
     d.issued_by = f.String("issued_by", kRequired).value_or("");
     d.date = f.DateValue("date", kRequired).value_or(0);
-    d.reach = Clamp32(f.Integer("reach", kOptional).value_or(1));
+    d.reach = Int32(f, "reach").value_or(1);
     d.tasks = ReadList<Task>(f, "tasks", kOptional, [&](auto& e, auto p) { return ReadTask(e, p); });
     d.reviews = ReadList<TaskReview>(f, "reviews", kOptional,
                                      [&](auto& e, auto p) { return ReadTaskReview(e, p); });
@@ -287,7 +293,7 @@ class DocumentReader {
       Fields p(*period, f.PathOf("period"), problems_);
       if (auto from = p.DateValue("from", kRequired)) a.period.from = *from;
       if (auto to = p.DateValue("to", kRequired)) a.period.to = *to;
-      if (!p.Finish().empty()) p.Problem(p.path(), "a period has only the keys from and to");
+      a.period_extras = p.Finish();
     }
     if (const json::value* scheme = f.Raw("scheme", kOptional)) {
       a.scheme_json = DefaultOrObject(*scheme, "assessment.scheme", f);
@@ -536,6 +542,7 @@ json::value ToValue(const Appraisal& x) {
 
 json::value ToValue(const AssessmentInputs& a) {
   json::object period{{"from", FormatDate(a.period.from)}, {"to", FormatDate(a.period.to)}};
+  PutExtras(a.period_extras, &period);
   json::object o{{"period", std::move(period)}, {"scheme", ParseKnownGood(a.scheme_json)}};
   o["points"] = List(a.points);
   o["bonuses"] = List(a.bonuses);

@@ -25,37 +25,84 @@ const Record* Find(const std::vector<Record>& records,
   return it == index.end() ? nullptr : &records[it->second];
 }
 
-// Inserts `record`, or replaces the record with its id.
+// A collection of records with ids, edited in a batch: lookups by id are hashed (built on
+// first use) and removals only mark, so a batch costs O(records + operations).
 template <typename Record>
-void Put(std::vector<Record>& records, Record record) {
-  auto it = std::find_if(records.begin(), records.end(),
-                         [&](const Record& r) { return r.id == record.id; });
-  if (it == records.end()) {
-    records.push_back(std::move(record));
-  } else {
-    *it = std::move(record);
-  }
-}
-
-template <typename Record>
-bool Remove(std::vector<Record>& records, absl::string_view id) {
-  auto it = std::find_if(records.begin(), records.end(),
-                         [&](const Record& r) { return r.id == id; });
-  if (it == records.end()) return false;
-  records.erase(it);
-  return true;
-}
-
-// Applies one operation to `data`; records a problem at "edit[i]" when it cannot apply.
-class OperationApplier {
+class Collection {
  public:
-  OperationApplier(ModelData* data, std::string path, ProblemList* problems)
-      : data_(*data), path_(std::move(path)), problems_(*problems) {}
+  explicit Collection(std::vector<Record>* records) : records_(*records) {}
 
-  void operator()(const Unit& unit) { Put(data_.units, unit); }
-  void operator()(const Person& person) { Put(data_.people, person); }
-  void operator()(const Duty& duty) { Put(data_.duties, duty); }
-  void operator()(const Incident& incident) { Put(data_.incidents, incident); }
+  // Inserts `record`, or replaces the record with its id.
+  void Put(Record record) {
+    Index();
+    auto [it, fresh] = index_.emplace(record.id, static_cast<uint32_t>(records_.size()));
+    if (fresh) {
+      records_.push_back(std::move(record));
+      removed_.push_back(false);
+    } else {
+      records_[it->second] = std::move(record);
+    }
+  }
+
+  bool Remove(const std::string& id) {
+    Index();
+    auto it = index_.find(id);
+    if (it == index_.end()) return false;
+    removed_[it->second] = true;
+    index_.erase(it);
+    return true;
+  }
+
+  // Drops the removed records, keeping the order of the others.
+  void Compact() {
+    if (std::find(removed_.begin(), removed_.end(), true) == removed_.end()) return;
+    size_t kept = 0;
+    for (size_t i = 0; i < records_.size(); ++i) {
+      if (removed_[i]) continue;
+      if (kept != i) records_[kept] = std::move(records_[i]);  // never a self-move
+      ++kept;
+    }
+    records_.resize(kept);
+  }
+
+ private:
+  void Index() {
+    if (indexed_) return;
+    indexed_ = true;
+    removed_.assign(records_.size(), false);
+    for (uint32_t i = 0; i < records_.size(); ++i) index_.emplace(records_[i].id, i);
+  }
+
+  std::vector<Record>& records_;
+  bool indexed_ = false;
+  absl::flat_hash_map<std::string, uint32_t> index_;
+  std::vector<bool> removed_;
+};
+
+// Applies the operations of one batch to `data`; records a problem at "edit[i]" for an
+// operation that cannot apply.
+class BatchApplier {
+ public:
+  BatchApplier(ModelData* data, ProblemList* problems)
+      : data_(*data), problems_(*problems), units_(&data->units), people_(&data->people),
+        duties_(&data->duties), incidents_(&data->incidents) {}
+
+  void Apply(const Edit& edit) {
+    const auto& operations = edit.operations();
+    for (size_t i = 0; i < operations.size(); ++i) {
+      path_ = absl::StrCat("edit[", i, "]");
+      std::visit(*this, operations[i]);
+    }
+    units_.Compact();
+    people_.Compact();
+    duties_.Compact();
+    incidents_.Compact();
+  }
+
+  void operator()(const Unit& unit) { units_.Put(unit); }
+  void operator()(const Person& person) { people_.Put(person); }
+  void operator()(const Duty& duty) { duties_.Put(duty); }
+  void operator()(const Incident& incident) { incidents_.Put(incident); }
   void operator()(const Post& post) { data_.posts.push_back(post); }
   void operator()(const Link& link) { data_.links.push_back(link); }
 
@@ -86,10 +133,10 @@ class OperationApplier {
   }
 
   void operator()(const Edit::RemoveUnitOp& op) {
-    if (!Remove(data_.units, op.id)) Missing("unit", op.id);
+    if (!units_.Remove(op.id)) Missing("unit", op.id);
   }
   void operator()(const Edit::RemovePersonOp& op) {
-    if (!Remove(data_.people, op.id)) Missing("person", op.id);
+    if (!people_.Remove(op.id)) Missing("person", op.id);
   }
 
  private:
@@ -98,8 +145,12 @@ class OperationApplier {
   }
 
   ModelData& data_;
-  std::string path_;
   ProblemList& problems_;
+  std::string path_;
+  Collection<Unit> units_;
+  Collection<Person> people_;
+  Collection<Duty> duties_;
+  Collection<Incident> incidents_;
 };
 
 }  // namespace
@@ -123,10 +174,7 @@ absl::Status Model::Apply(const Edit& edit, ProblemList* problems) {
   // Edits work on a copy, so that a failing batch leaves this model untouched.
   ModelData next = data_;
   ProblemList found;
-  const auto& operations = edit.operations();
-  for (size_t i = 0; i < operations.size(); ++i) {
-    std::visit(OperationApplier(&next, absl::StrCat("edit[", i, "]"), &found), operations[i]);
-  }
+  BatchApplier(&next, &found).Apply(edit);
   if (found.empty()) found = Validate(next);
   absl::Status status = found.ToStatus();
   if (problems != nullptr) *problems = std::move(found);

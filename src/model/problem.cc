@@ -17,6 +17,11 @@ void ProblemList::Add(std::string path, std::string id, std::string message) {
   }
 }
 
+void ProblemList::AddAll(const ProblemList& other) {
+  for (const Problem& p : other.kept_) Add(p.path, p.id, p.message);
+  total_ += other.total_ - other.kept_.size();
+}
+
 absl::Status ProblemList::ToStatus() const {
   if (empty()) return absl::OkStatus();
   if (total_ == 1) return absl::InvalidArgumentError(kept_.front().ToString());

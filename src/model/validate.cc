@@ -10,7 +10,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "src/graph/leads_graph.h"
+#include "src/io/json_text.h"
 #include "zeren/model.h"
+#include "zeren/policy.h"
 #include "absl/strings/string_view.h"
 
 namespace zeren {
@@ -21,6 +23,45 @@ std::string At(absl::string_view collection, size_t i) {
 }
 
 std::string Quoted(absl::string_view id) { return absl::StrCat("\"", id, "\""); }
+
+// Counts (members, votes) stay within doubles' exact integers, so sums never overflow.
+constexpr int64_t kMaxCount = int64_t{1} << 53;
+// Subtasks nest at most this deep: the JSON reader's nesting limit must hold the document.
+constexpr int kMaxTaskDepth = 20;
+
+// Well-formed UTF-8 without NUL (which would cut C strings short).
+bool IsCleanText(absl::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead == 0) return false;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    const int length = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return false;
+    uint32_t cp = lead & (0x7F >> length);
+    for (int k = 1; k < length; ++k) {
+      const unsigned char next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += length;
+  }
+  return true;
+}
+
+int TaskDepth(const std::vector<Task>& tasks) {
+  int depth = 0;
+  for (const Task& t : tasks) {
+    // Stop counting past the limit: the recursion itself stays bounded.
+    depth = std::max(depth, 1 + (depth > kMaxTaskDepth ? 0 : TaskDepth(t.subtasks)));
+    if (depth > kMaxTaskDepth) break;
+  }
+  return depth;
+}
 
 std::string DateRange(const Interval& interval) {
   return absl::StrCat(interval.from == kBeginningOfTime ? "…" : FormatDate(interval.from),
@@ -35,6 +76,7 @@ class Validator {
 
   ProblemList Run() {
     CheckSettings();
+    CheckTexts();
     IndexIds();
     CheckUnits();
     CheckPosts();
@@ -43,6 +85,7 @@ class Validator {
     CheckDirectives();
     CheckIncidents();
     CheckAssessment();
+    CheckPolicy();
     return std::move(problems_);
   }
 
@@ -65,7 +108,8 @@ class Validator {
     }
   }
 
-  void IndexTasks(const std::vector<Task>& tasks, const std::string& path) {
+  void IndexTasks(const std::vector<Task>& tasks, const std::string& path, int depth = 1) {
+    if (depth > kMaxTaskDepth) return;  // reported by CheckDirectives
     for (size_t i = 0; i < tasks.size(); ++i) {
       const std::string task_path = At(path, i);
       const Task& task = tasks[i];
@@ -76,7 +120,7 @@ class Validator {
             absl::StrCat("duplicate task id ", Quoted(task.id), " (first at ",
                          task_paths_[task.id], ")"));
       }
-      IndexTasks(task.subtasks, task_path + ".subtasks");
+      IndexTasks(task.subtasks, task_path + ".subtasks", depth + 1);
     }
   }
 
@@ -142,7 +186,9 @@ class Validator {
     for (size_t i = 0; i < data_.units.size(); ++i) {
       const Unit& unit = data_.units[i];
       const std::string path = At("units", i);
-      if (unit.members < 0) Add(path + ".members", unit.id, "members must not be negative");
+      if (unit.members < 0 || unit.members > kMaxCount) {
+        Add(path + ".members", unit.id, "members must be from 0 to 2^53");
+      }
       RequireOrdered(unit.exists, path + ".to", unit.id, "from", "to");
       CheckParents(unit, path);
     }
@@ -216,7 +262,12 @@ class Validator {
       }
       RequireOrdered(post.held, path + ".to", post.person, "from", "to");
       for (size_t k = 0; k < post.in_charge_of.size(); ++k) {
-        RequireUnit(At(path + ".in_charge_of", k), post.in_charge_of[k]);
+        const std::string& unit = post.in_charge_of[k];
+        RequireUnit(At(path + ".in_charge_of", k), unit);
+        if (std::find(post.in_charge_of.begin(), post.in_charge_of.begin() + k, unit) !=
+            post.in_charge_of.begin() + k) {
+          Add(At(path + ".in_charge_of", k), unit, absl::StrCat("unit ", Quoted(unit), " is listed twice"));
+        }
       }
       if (!post.in_charge_of.empty() && !IsLeadership(post.role)) {
         Add(path + ".in_charge_of", post.person,
@@ -329,12 +380,24 @@ class Validator {
       if (directive.reach < 1) {
         Add(path + ".reach", directive.id, "reach must be at least 1");
       }
+      if (TaskDepth(directive.tasks) > kMaxTaskDepth) {
+        Add(path + ".tasks", directive.id,
+            absl::StrCat("subtasks nest deeper than ", kMaxTaskDepth, " levels"));
+        continue;
+      }
       CheckTasks(directive.tasks, path + ".tasks", directive.issued_by, "the issuing unit");
       for (size_t r = 0; r < directive.reviews.size(); ++r) {
-        const std::string& task = directive.reviews[r].task;
-        if (!task.empty() && !task_paths_.contains(task)) {
-          Add(At(path + ".reviews", r) + ".task", task,
-              absl::StrCat("unknown task ", Quoted(task)));
+        const TaskReview& review = directive.reviews[r];
+        const std::string review_path = At(path + ".reviews", r);
+        RequireDay(review.date, review_path + ".date", review.task);
+        if (review.task.empty()) continue;
+        auto it = task_paths_.find(review.task);
+        if (it == task_paths_.end()) {
+          Add(review_path + ".task", review.task, absl::StrCat("unknown task ", Quoted(review.task)));
+        } else if (it->second.rfind(path + ".", 0) != 0) {
+          Add(review_path + ".task", review.task,
+              absl::StrCat("task ", Quoted(review.task), " belongs to another directive (",
+                           it->second, ")"));
         }
       }
     }
@@ -374,7 +437,11 @@ class Validator {
   void CheckAssessment() {
     if (!data_.assessment) return;
     const AssessmentInputs& a = *data_.assessment;
-    RequireOrdered(a.period, "assessment.period.to", "", "from", "to");
+    if (a.period.from == kBeginningOfTime || a.period.to == kEndOfTime) {
+      Add("assessment.period", "", "the period needs both `from` and `to`");
+    } else {
+      RequireOrdered(a.period, "assessment.period.to", "", "from", "to");
+    }
     for (size_t i = 0; i < a.points.size(); ++i) {
       RequireUnit(At("assessment.points", i) + ".unit", a.points[i].unit);
     }
@@ -385,8 +452,11 @@ class Validator {
       const Ballot& b = a.ballots[i];
       const std::string path = At("assessment.ballots", i);
       RequireUnit(path + ".subject.unit", b.subject.unit);
-      if (b.good < 0 || b.fairly_good < 0 || b.average < 0 || b.poor < 0) {
-        Add(path, b.subject.unit, "vote counts must not be negative");
+      for (int64_t votes : {b.good, b.fairly_good, b.average, b.poor}) {
+        if (votes < 0 || votes > kMaxCount) {
+          Add(path, b.subject.unit, "vote counts must be from 0 to 2^53");
+          break;
+        }
       }
     }
     for (size_t i = 0; i < a.reviews.size(); ++i) {
@@ -394,6 +464,115 @@ class Validator {
     }
     for (size_t i = 0; i < a.appraisals.size(); ++i) {
       RequirePerson(At("assessment.appraisals", i) + ".person", a.appraisals[i].person);
+    }
+  }
+
+  void Text(std::string path, absl::string_view id, absl::string_view text) {
+    if (!IsCleanText(text)) {
+      Add(std::move(path), IsCleanText(id) ? id : "", "text is not valid UTF-8 or contains NUL");
+    }
+  }
+
+  // `x_…` keys with JSON values, as the JSON reader makes them; an edit may bring others.
+  void CheckExtras(const Extras& extras, const std::string& path, absl::string_view id) {
+    for (const auto& [key, value] : extras) {
+      const std::string where = path.empty() ? key : absl::StrCat(path, ".", key);
+      if (key.rfind("x_", 0) != 0 || !IsCleanText(key)) {
+        Add(path, id, "an extension key must start with \"x_\"");
+      } else if (!json_text::Parse(value).ok()) {
+        Add(where, id, "an extension value must be JSON text");
+      }
+    }
+  }
+
+  // Every free text and extension the document writes back, so that what validates also
+  // saves and loads again.
+  void CheckTexts() {
+    const ModelData& d = data_;
+    Text("name", "", d.name);
+    CheckExtras(d.extras, "", "");
+    CheckExtras(d.settings.extras, "settings", "");
+    for (size_t i = 0; i < d.units.size(); ++i) {
+      const Unit& u = d.units[i];
+      const std::string path = At("units", i);
+      for (const std::string* t : {&u.id, &u.name, &u.kind}) Text(path, u.id, *t);
+      CheckExtras(u.extras, path, u.id);
+      for (size_t k = 0; k < u.parents.size(); ++k) {
+        CheckExtras(u.parents[k].extras, At(path + ".parents", k), u.id);
+      }
+    }
+    for (size_t i = 0; i < d.people.size(); ++i) {
+      const std::string path = At("people", i);
+      Text(path, d.people[i].id, d.people[i].id);
+      Text(path, d.people[i].id, d.people[i].name);
+      CheckExtras(d.people[i].extras, path, d.people[i].id);
+    }
+    for (size_t i = 0; i < d.posts.size(); ++i) CheckExtras(d.posts[i].extras, At("posts", i), d.posts[i].person);
+    for (size_t i = 0; i < d.links.size(); ++i) CheckExtras(d.links[i].extras, At("links", i), d.links[i].from);
+    for (size_t i = 0; i < d.duties.size(); ++i) {
+      const Duty& duty = d.duties[i];
+      const std::string path = At("duties", i);
+      for (const std::string* t : {&duty.id, &duty.dimension, &duty.text}) Text(path, duty.id, *t);
+      CheckExtras(duty.extras, path, duty.id);
+      CheckExtras(duty.holder.extras, path + ".holder", duty.id);
+    }
+    for (size_t i = 0; i < d.directives.size(); ++i) {
+      const Directive& dv = d.directives[i];
+      const std::string path = At("directives", i);
+      Text(path, dv.id, dv.id);
+      Text(path, dv.id, dv.title);
+      CheckExtras(dv.extras, path, dv.id);
+      if (TaskDepth(dv.tasks) <= kMaxTaskDepth) CheckTaskTexts(dv.tasks, path + ".tasks");
+      for (size_t r = 0; r < dv.reviews.size(); ++r) {
+        Text(At(path + ".reviews", r), dv.id, dv.reviews[r].note);
+        CheckExtras(dv.reviews[r].extras, At(path + ".reviews", r), dv.id);
+      }
+    }
+    for (size_t i = 0; i < d.incidents.size(); ++i) {
+      const Incident& inc = d.incidents[i];
+      const std::string path = At("incidents", i);
+      for (const std::string* t : {&inc.id, &inc.case_id, &inc.dimension}) Text(path, inc.id, *t);
+      CheckExtras(inc.extras, path, inc.id);
+      for (size_t k = 0; k < inc.circumstances.size(); ++k) {
+        CheckExtras(inc.circumstances[k].extras, At(path + ".circumstances", k), inc.id);
+      }
+    }
+    if (d.assessment) CheckAssessmentTexts(*d.assessment);
+  }
+
+  void CheckTaskTexts(const std::vector<Task>& tasks, const std::string& path) {
+    for (size_t i = 0; i < tasks.size(); ++i) {
+      Text(At(path, i), tasks[i].id, tasks[i].id);
+      CheckExtras(tasks[i].extras, At(path, i), tasks[i].id);
+      CheckTaskTexts(tasks[i].subtasks, At(path, i) + ".subtasks");
+    }
+  }
+
+  void CheckAssessmentTexts(const AssessmentInputs& a) {
+    absl::StatusOr<boost::json::value> scheme = json_text::Parse(a.scheme_json);
+    if (!scheme.ok() || !(scheme->is_object() || (scheme->is_string() && scheme->get_string() == "default"))) {
+      Add("assessment.scheme", "", "expected \"default\" or an object");
+    }
+    CheckExtras(a.extras, "assessment", "");
+    CheckExtras(a.period_extras, "assessment.period", "");
+    auto each = [&](const auto& list, absl::string_view name, auto text_of) {
+      for (size_t i = 0; i < list.size(); ++i) {
+        const std::string path = At(absl::StrCat("assessment.", name), i);
+        Text(path, "", text_of(list[i]));
+        CheckExtras(list[i].extras, path, "");
+      }
+    };
+    each(a.points, "points", [](const IndicatorPoints& x) { return x.indicator; });
+    each(a.bonuses, "bonuses", [](const Bonus& x) { return x.reason; });
+    each(a.ballots, "ballots", [](const Ballot& x) { return x.subject.unit; });
+    each(a.reviews, "reviews", [](const ReviewScore& x) { return x.unit; });
+    each(a.appraisals, "appraisals", [](const Appraisal& x) { return x.person; });
+  }
+
+  void CheckPolicy() {
+    ProblemList policy_problems;
+    if (!ParsePolicy(data_.policy_json, "policy", &policy_problems).ok()) {
+      problems_.AddAll(policy_problems);
     }
   }
 
