@@ -58,6 +58,19 @@ Model SyntheticOrganization(uint32_t units, uint32_t fan_out, uint64_t seed) {
   supervises.from = "u0";
   supervises.to = "u0";
   data.links.push_back(supervises);
+  // One incident per ten units, at random units and dates, every severity.
+  for (uint32_t k = 0; k < units / 10; ++k) {
+    const uint32_t at = static_cast<uint32_t>(random() % units);
+    Incident incident;
+    incident.id = absl::StrCat("i", k);
+    incident.unit = absl::StrCat("u", at);
+    incident.date = 19000 + static_cast<Date>(random() % 700);
+    if (k % 3 == 0) incident.since = incident.date - 200;
+    incident.severity = static_cast<Severity>(k % 3);
+    incident.direct.push_back(absl::StrCat("s", at));
+    if (k % 4 == 0) incident.circumstances.push_back({CircumstanceKind::kSelfReport, "", {}});
+    data.incidents.push_back(std::move(incident));
+  }
   return *Model::Create(std::move(data));
 }
 

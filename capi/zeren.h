@@ -103,6 +103,26 @@ extern "C" {
 #define ZEREN_RESPONSIBILITY_SUPERVISES 3
 #define ZEREN_RESPONSIBILITY_DUTY 4
 
+/* Categories of responsibility, in precedence order (zeren_party.category). */
+#define ZEREN_CATEGORY_DIRECT 0
+#define ZEREN_CATEGORY_MAIN_LEADERSHIP 1
+#define ZEREN_CATEGORY_IMPORTANT_LEADERSHIP 2
+#define ZEREN_CATEGORY_OVERALL_LEADERSHIP 3
+#define ZEREN_CATEGORY_SUPERVISORY 4
+#define ZEREN_CATEGORY_GUIDANCE 5
+#define ZEREN_CATEGORY_UPWARD 6
+
+/* Forms of accountability (zeren_party.form). Units' ladder: NONE < SELF_EXAMINATION <
+   CIRCULATED_NOTICE < REORGANIZATION; people's: NONE < CIRCULATED_NOTICE < ADMONISHMENT <
+   ORGANIZATIONAL_ADJUSTMENT < DISCIPLINARY_SANCTION. */
+#define ZEREN_FORM_NONE 0
+#define ZEREN_FORM_SELF_EXAMINATION 1
+#define ZEREN_FORM_CIRCULATED_NOTICE 2
+#define ZEREN_FORM_REORGANIZATION 3
+#define ZEREN_FORM_ADMONISHMENT 4
+#define ZEREN_FORM_ORGANIZATIONAL_ADJUSTMENT 5
+#define ZEREN_FORM_DISCIPLINARY_SANCTION 6
+
 #define ZEREN_DATE_OPEN INT32_MIN
 
 /* ---- handles ---- */
@@ -112,6 +132,7 @@ typedef struct zeren_edit zeren_edit;
 typedef struct zeren_snapshot zeren_snapshot;
 typedef struct zeren_chain zeren_chain;
 typedef struct zeren_person_view zeren_person_view;
+typedef struct zeren_accounting zeren_accounting;
 
 /* ---- library ---- */
 
@@ -348,6 +369,73 @@ typedef int32_t (*zeren_holder_fn)(void *payload, const char *person_id, const c
 ZEREN_EXPORT int32_t zeren_snapshot_holders(const zeren_snapshot *snapshot, const char *unit,
                                             int32_t role, int32_t as_of, zeren_holder_fn fn,
                                             void *payload, zeren_error **err);
+
+/* ---- accountability: who answers for an incident ---- */
+
+/* The default accountability policy as JSON (what `zeren policy --default` prints). */
+ZEREN_EXPORT int32_t zeren_policy_default_json(char **out, size_t *size, zeren_error **err);
+
+ZEREN_EXPORT uint32_t zeren_snapshot_incident_count(const zeren_snapshot *snapshot);
+/* The parties incident `incident` (an id) reaches, under the model's policy. */
+ZEREN_EXPORT int32_t zeren_snapshot_account(const zeren_snapshot *snapshot, const char *incident,
+                                            zeren_accounting **out, zeren_error **err);
+/* The same by position, 0 <= index < zeren_snapshot_incident_count (document order). */
+ZEREN_EXPORT int32_t zeren_snapshot_account_index(const zeren_snapshot *snapshot, uint32_t index,
+                                                  zeren_accounting **out, zeren_error **err);
+/* Every incident of the model in one call: {"incidents": [...]} as `zeren account --all
+   --json` prints it. */
+ZEREN_EXPORT int32_t zeren_snapshot_account_all_json(const zeren_snapshot *snapshot, char **out,
+                                                     size_t *size, zeren_error **err);
+
+/* Number of parties, in the spec's order: degree descending, category precedence, person
+   before unit, then id. */
+ZEREN_EXPORT size_t zeren_accounting_size(const zeren_accounting *accounting);
+
+/* One party; strings are borrowed from the accounting. */
+typedef struct zeren_party {
+  uint32_t struct_size;
+  int32_t is_unit;      /* 1: a unit (as an organization), 0: a person */
+  const char *id;
+  const char *name;
+  int32_t category;     /* ZEREN_CATEGORY_* of its strongest path */
+  double degree;        /* in (0, 1], not rounded */
+  int32_t form;         /* ZEREN_FORM_* */
+  uint32_t upward_steps;       /* k of an upward path, else 0 */
+  uint32_t adjustment_count;   /* zeren_accounting_adjustment */
+  uint32_t because_count;      /* zeren_accounting_because */
+} zeren_party;
+#define ZEREN_PARTY_INIT { sizeof(zeren_party), 0, NULL, NULL, 0, 0.0, 0, 0, 0, 0 }
+
+ZEREN_EXPORT int32_t zeren_accounting_get(const zeren_accounting *accounting, size_t index,
+                                          zeren_party *party, zeren_error **err);
+
+/* Bulk, column by column: each non-NULL array receives min(capacity, size) values; NULL
+   arrays are skipped. *written (optional) receives the number of rows filled. */
+typedef struct zeren_party_columns {
+  uint32_t struct_size;
+  size_t capacity;
+  int32_t *is_unit;
+  const char **ids;
+  int32_t *categories;
+  double *degrees;
+  int32_t *forms;
+  uint32_t *upward_steps;
+} zeren_party_columns;
+#define ZEREN_PARTY_COLUMNS_INIT { sizeof(zeren_party_columns), 0, NULL, NULL, NULL, NULL, NULL, NULL }
+
+ZEREN_EXPORT int32_t zeren_accounting_fill(const zeren_accounting *accounting,
+                                           const zeren_party_columns *columns, size_t *written,
+                                           zeren_error **err);
+/* Adjustment k of party `index`: "kind:+N", "kind:-N" or "kind:exempt". */
+ZEREN_EXPORT int32_t zeren_accounting_adjustment(const zeren_accounting *accounting, size_t index,
+                                                 size_t k, const char **text, zeren_error **err);
+/* Reason k of party `index`, readable, with names and ids. Rendered when first asked for. */
+ZEREN_EXPORT int32_t zeren_accounting_because(const zeren_accounting *accounting, size_t index,
+                                              size_t k, const char **text, zeren_error **err);
+/* The result as `zeren account --incident ID --json` prints it. */
+ZEREN_EXPORT int32_t zeren_accounting_to_json(const zeren_accounting *accounting, char **out,
+                                              size_t *size, zeren_error **err);
+ZEREN_EXPORT void zeren_accounting_free(zeren_accounting *accounting);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstring>
 #include <exception>
+#include <mutex>
 #include <new>
 #include <optional>
 #include <string>
@@ -17,12 +18,14 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "zeren/accountability.h"
 #include "zeren/chain.h"
 #include "zeren/date.h"
 #include "zeren/edit.h"
 #include "zeren/model.h"
 #include "zeren/model_json.h"
 #include "zeren/person_view.h"
+#include "zeren/policy.h"
 #include "zeren/problem.h"
 #include "zeren/records.h"
 #include "zeren/result_json.h"
@@ -62,6 +65,28 @@ struct zeren_person_view {
   zeren::PersonView view;
 };
 
+// Adjustments are short and rendered up front; reasons are longer and rendered per party
+// the first time one of the party's is asked for. The const accessors fill that cache, so
+// it is guarded: an accounting may be read from several threads like a snapshot.
+struct zeren_accounting {
+  zeren_accounting(zeren::Snapshot s, zeren::Accounting a)
+      : snapshot(std::move(s)), accounting(std::move(a)), because(accounting.parties.size()),
+        rendered(accounting.parties.size(), false) {
+    adjustments.reserve(accounting.adjustments.size());
+    for (const zeren::Adjustment& adjustment : accounting.adjustments) {
+      adjustments.push_back(zeren::Describe(adjustment));
+    }
+  }
+
+  zeren::Snapshot snapshot;
+  zeren::Accounting accounting;
+  std::vector<std::string> adjustments;  // parallel to accounting.adjustments
+
+  mutable std::mutex mutex;                              // guards the two below
+  mutable std::vector<std::vector<std::string>> because;  // by party; set once, then fixed
+  mutable std::vector<bool> rendered;                     // by party
+};
+
 namespace {
 
 using zeren::Date;
@@ -84,6 +109,12 @@ static_assert(ZEREN_CHAIN_SUPERIOR == static_cast<int>(zeren::ChainEntry::Kind::
               "chain kinds");
 static_assert(ZEREN_RESPONSIBILITY_DUTY == static_cast<int>(zeren::Responsibility::Kind::kDuty),
               "responsibility kinds");
+static_assert(ZEREN_CATEGORY_UPWARD == static_cast<int>(zeren::Category::kUpward) &&
+                  ZEREN_CATEGORY_UPWARD + 1 == zeren::kCategoryCount,
+              "categories");
+static_assert(ZEREN_FORM_DISCIPLINARY_SANCTION ==
+                  static_cast<int>(zeren::Form::kDisciplinarySanction),
+              "forms");
 
 // Handed out when even an error cannot be allocated; zeren_error_free ignores it.
 // "out of memory" fits std::string's inline buffer, so building it allocates nothing.
@@ -156,6 +187,9 @@ class Call {
   }
   int32_t UnknownPerson(const char* id) const {
     return Fail(ZEREN_ERR_NOT_FOUND, absl::StrCat("unknown person \"", id, "\""));
+  }
+  int32_t UnknownIncident(const char* id) const {
+    return Fail(ZEREN_ERR_NOT_FOUND, absl::StrCat("unknown incident \"", id, "\""));
   }
   // The C++ message as is: for validation failures it is the first problem and the count.
   int32_t Status(const absl::Status& status, const zeren::ProblemList* problems = nullptr,
@@ -350,13 +384,15 @@ int32_t ToIncident(const Call& call, const zeren_incident_spec& s, zeren::Incide
 
 // ---- result translation ------------------------------------------------------------------
 
-// Output structs: fill the caller's version up to its struct_size, never past it.
+// Output structs: fill the caller's version up to its struct_size, never past it. `name`
+// is the argument's, for the message.
 template <typename Entry>
-int32_t FillTo(const Call& call, Entry* out, const Entry& full) {
-  constexpr size_t kMinimum = sizeof(uint32_t) + sizeof(int32_t);  // struct_size and kind
+int32_t FillTo(const Call& call, Entry* out, const Entry& full, const char* name = "entry") {
+  // struct_size and the first field (kind, or is_unit)
+  constexpr size_t kMinimum = sizeof(uint32_t) + sizeof(int32_t);
   if (out->struct_size < kMinimum) {
     return call.Invalid(
-        absl::StrCat("entry->struct_size ", out->struct_size, " is below ", kMinimum));
+        absl::StrCat(name, "->struct_size ", out->struct_size, " is below ", kMinimum));
   }
   const size_t size = std::min<size_t>(out->struct_size, sizeof(Entry));
   std::memcpy(reinterpret_cast<char*>(out) + sizeof(uint32_t),
@@ -395,6 +431,51 @@ zeren_responsibility ResponsibilityOf(const zeren_person_view& v, const zeren::R
   return out;
 }
 
+zeren_party PartyOf(const zeren_accounting& a, const zeren::AccountableParty& p) {
+  const zeren::Snapshot& s = a.snapshot;
+  zeren_party out = ZEREN_PARTY_INIT;
+  out.is_unit = p.party.is_unit ? 1 : 0;
+  out.id = (p.party.is_unit ? s.unit_id(p.party.index) : s.person_id(p.party.index)).c_str();
+  out.name = (p.party.is_unit ? s.unit_name(p.party.index) : s.person_name(p.party.index)).c_str();
+  out.category = static_cast<int32_t>(p.category);
+  out.degree = p.degree;
+  out.form = static_cast<int32_t>(p.form);
+  out.upward_steps = p.upward_steps;
+  out.adjustment_count = p.adjustment_end - p.adjustment_begin;
+  out.because_count = p.path_end - p.path_begin;
+  return out;
+}
+
+// The reasons of party `index`, rendered on first use. Each party's list is filled once and
+// never changed afterwards, so the strings it lends out stay put.
+const std::vector<std::string>& ReasonsOf(const zeren_accounting& a, size_t index) {
+  const std::lock_guard<std::mutex> lock(a.mutex);
+  if (!a.rendered[index]) {
+    const zeren::AccountableParty& p = a.accounting.parties[index];
+    std::vector<std::string> reasons;
+    for (const zeren::ReachPath& path : a.accounting.PathsOf(p)) {
+      reasons.push_back(zeren::Describe(a.snapshot, a.accounting.incident, p.party, path));
+    }
+    a.because[index] = std::move(reasons);
+    a.rendered[index] = true;
+  }
+  return a.because[index];
+}
+
+// Accounts incident `i` of `s` under the snapshot's policy.
+zeren_accounting* NewAccounting(const zeren::Snapshot& s, zeren::IncidentIndex i) {
+  zeren::Accounting accounting;
+  zeren::Accountant(s).Account(i, &accounting);
+  return new zeren_accounting(s, std::move(accounting));
+}
+
+// A party index below the accounting's size.
+int32_t CheckParty(const Call& call, const zeren_accounting& a, size_t index) {
+  const size_t size = a.accounting.parties.size();
+  if (index < size) return ZEREN_OK;
+  return call.OutOfRange(absl::StrCat("index ", index, " is not below size ", size));
+}
+
 // Loading: LoadModelFile reports an unopenable file as NotFound, which is an I/O failure
 // here (ZEREN_ERR_NOT_FOUND means an unknown id).
 int32_t FinishLoad(const Call& call, absl::StatusOr<zeren::Model> model,
@@ -422,6 +503,7 @@ static_assert(std::is_nothrow_destructible_v<zeren_model> &&
                   std::is_nothrow_destructible_v<zeren_snapshot> &&
                   std::is_nothrow_destructible_v<zeren_chain> &&
                   std::is_nothrow_destructible_v<zeren_person_view> &&
+                  std::is_nothrow_destructible_v<zeren_accounting> &&
                   std::is_nothrow_destructible_v<zeren_error>,
               "frees cannot throw");
 
@@ -942,5 +1024,169 @@ int32_t zeren_snapshot_holders(const zeren_snapshot* snapshot, const char* unit,
     return ZEREN_OK;
   });
 }
+
+// ---- accountability ----------------------------------------------------------------------
+
+int32_t zeren_policy_default_json(char** out, size_t* size, zeren_error** err) {
+  const Call call("zeren_policy_default_json", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (size != nullptr) *size = 0;
+    if (out == nullptr) return call.Null("out");
+    CopyOut(zeren::PolicyToJson(zeren::DefaultPolicy()), out, size);
+    return ZEREN_OK;
+  });
+}
+
+uint32_t zeren_snapshot_incident_count(const zeren_snapshot* snapshot) {
+  return Quietly<uint32_t>(
+      0, [&] { return snapshot == nullptr ? 0 : snapshot->snapshot.incident_count(); });
+}
+
+int32_t zeren_snapshot_account(const zeren_snapshot* snapshot, const char* incident,
+                               zeren_accounting** out, zeren_error** err) {
+  const Call call("zeren_snapshot_account", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (incident == nullptr) return call.Null("incident");
+    if (out == nullptr) return call.Null("out");
+    const zeren::Snapshot& s = snapshot->snapshot;
+    const std::optional<zeren::IncidentIndex> i = s.FindIncident(incident);
+    if (!i) return call.UnknownIncident(incident);
+    *out = NewAccounting(s, *i);
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_snapshot_account_index(const zeren_snapshot* snapshot, uint32_t index,
+                                     zeren_accounting** out, zeren_error** err) {
+  const Call call("zeren_snapshot_account_index", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (out == nullptr) return call.Null("out");
+    const zeren::Snapshot& s = snapshot->snapshot;
+    if (index >= s.incident_count()) {
+      return call.OutOfRange(
+          absl::StrCat("index ", index, " is not below incident count ", s.incident_count()));
+    }
+    *out = NewAccounting(s, index);
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_snapshot_account_all_json(const zeren_snapshot* snapshot, char** out, size_t* size,
+                                        zeren_error** err) {
+  const Call call("zeren_snapshot_account_all_json", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (size != nullptr) *size = 0;
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (out == nullptr) return call.Null("out");
+    const zeren::Snapshot& s = snapshot->snapshot;
+    zeren::Accountant accountant(s);
+    std::vector<zeren::Accounting> all(s.incident_count());
+    for (zeren::IncidentIndex i = 0; i < all.size(); ++i) accountant.Account(i, &all[i]);
+    CopyOut(zeren::AccountingsToJson(s, all), out, size);
+    return ZEREN_OK;
+  });
+}
+
+size_t zeren_accounting_size(const zeren_accounting* accounting) {
+  return Quietly<size_t>(
+      0, [&] { return accounting == nullptr ? 0 : accounting->accounting.parties.size(); });
+}
+
+int32_t zeren_accounting_get(const zeren_accounting* accounting, size_t index, zeren_party* party,
+                             zeren_error** err) {
+  const Call call("zeren_accounting_get", err);
+  return call.Run([&]() -> int32_t {
+    if (accounting == nullptr) return call.Null("accounting");
+    if (party == nullptr) return call.Null("party");
+    if (int32_t rc = CheckParty(call, *accounting, index)) return rc;
+    return FillTo(call, party, PartyOf(*accounting, accounting->accounting.parties[index]),
+                  "party");
+  });
+}
+
+int32_t zeren_accounting_fill(const zeren_accounting* accounting,
+                              const zeren_party_columns* columns, size_t* written,
+                              zeren_error** err) {
+  const Call call("zeren_accounting_fill", err);
+  return call.Run([&]() -> int32_t {
+    if (written != nullptr) *written = 0;
+    if (accounting == nullptr) return call.Null("accounting");
+    zeren_party_columns c = ZEREN_PARTY_COLUMNS_INIT;
+    const size_t minimum = offsetof(zeren_party_columns, capacity) + sizeof c.capacity;
+    if (int32_t rc = ReadSpec(call, "columns", columns, minimum, &c)) return rc;
+    const auto& parties = accounting->accounting.parties;
+    const size_t rows = std::min(c.capacity, parties.size());
+    for (size_t k = 0; k < rows; ++k) {
+      const zeren_party p = PartyOf(*accounting, parties[k]);
+      if (c.is_unit != nullptr) c.is_unit[k] = p.is_unit;
+      if (c.ids != nullptr) c.ids[k] = p.id;
+      if (c.categories != nullptr) c.categories[k] = p.category;
+      if (c.degrees != nullptr) c.degrees[k] = p.degree;
+      if (c.forms != nullptr) c.forms[k] = p.form;
+      if (c.upward_steps != nullptr) c.upward_steps[k] = p.upward_steps;
+    }
+    if (written != nullptr) *written = rows;
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_accounting_adjustment(const zeren_accounting* accounting, size_t index, size_t k,
+                                    const char** text, zeren_error** err) {
+  const Call call("zeren_accounting_adjustment", err);
+  return call.Run([&]() -> int32_t {
+    if (text != nullptr) *text = nullptr;
+    if (accounting == nullptr) return call.Null("accounting");
+    if (text == nullptr) return call.Null("text");
+    if (int32_t rc = CheckParty(call, *accounting, index)) return rc;
+    const zeren::AccountableParty& p = accounting->accounting.parties[index];
+    const size_t count = p.adjustment_end - p.adjustment_begin;
+    if (k >= count) {
+      return call.OutOfRange(
+          absl::StrCat("k ", k, " is not below adjustment count ", count, " of party ", index));
+    }
+    *text = accounting->adjustments[p.adjustment_begin + k].c_str();
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_accounting_because(const zeren_accounting* accounting, size_t index, size_t k,
+                                 const char** text, zeren_error** err) {
+  const Call call("zeren_accounting_because", err);
+  return call.Run([&]() -> int32_t {
+    if (text != nullptr) *text = nullptr;
+    if (accounting == nullptr) return call.Null("accounting");
+    if (text == nullptr) return call.Null("text");
+    if (int32_t rc = CheckParty(call, *accounting, index)) return rc;
+    const zeren::AccountableParty& p = accounting->accounting.parties[index];
+    const size_t count = p.path_end - p.path_begin;
+    if (k >= count) {
+      return call.OutOfRange(
+          absl::StrCat("k ", k, " is not below because count ", count, " of party ", index));
+    }
+    *text = ReasonsOf(*accounting, index)[k].c_str();
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_accounting_to_json(const zeren_accounting* accounting, char** out, size_t* size,
+                                 zeren_error** err) {
+  const Call call("zeren_accounting_to_json", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (size != nullptr) *size = 0;
+    if (accounting == nullptr) return call.Null("accounting");
+    if (out == nullptr) return call.Null("out");
+    CopyOut(zeren::AccountingToJson(accounting->snapshot, accounting->accounting), out, size);
+    return ZEREN_OK;
+  });
+}
+
+void zeren_accounting_free(zeren_accounting* accounting) { delete accounting; }
 
 }  // extern "C"

@@ -7,10 +7,12 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "tools/table.h"
+#include "zeren/accountability.h"
 #include "zeren/chain.h"
 #include "zeren/model_json.h"
 #include "zeren/person_view.h"
@@ -27,8 +29,11 @@ struct Options {
   std::string model;
   std::string unit;
   std::string person;
+  std::string incident;
   std::optional<Date> as_of;
   bool json = false;
+  bool all = false;
+  bool defaults = false;
 };
 
 // Parses MODEL and the flags a command accepts; reports problems to `err`.
@@ -53,8 +58,8 @@ std::optional<Options> ParseOptions(const std::vector<std::string>& args,
       err << "zeren: unknown option " << arg << "\n";
       return std::nullopt;
     }
-    if (arg == "--json") {
-      options.json = true;
+    if (arg == "--json" || arg == "--all" || arg == "--default") {
+      (arg == "--json" ? options.json : arg == "--all" ? options.all : options.defaults) = true;
       continue;
     }
     if (i + 1 == args.size()) {
@@ -64,6 +69,7 @@ std::optional<Options> ParseOptions(const std::vector<std::string>& args,
     const std::string& value = args[++i];
     if (arg == "--unit") options.unit = value;
     if (arg == "--person") options.person = value;
+    if (arg == "--incident") options.incident = value;
     if (arg == "--as-of") {
       options.as_of = ParseDate(value);
       if (!options.as_of) {
@@ -80,8 +86,7 @@ std::optional<Options> ParseOptions(const std::vector<std::string>& args,
 }
 
 Date Today() {
-  static const absl::CivilDay kEpoch(1970, 1, 1);
-  return static_cast<Date>(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()) - kEpoch);
+  return *ParseDate(absl::FormatCivilTime(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())));
 }
 
 void ReportProblems(absl::string_view source, const absl::Status& status,
@@ -134,6 +139,26 @@ std::string RenderPerson(const Snapshot& s, const PersonView& view) {
   std::string out = absl::StrCat("Responsibilities of ", s.DescribePerson(view.person), " as of ",
                                  FormatDate(view.as_of), "\n\n");
   return view.entries.empty() ? out + "(none on this date)\n" : out + table.Render();
+}
+
+std::string RenderAccounting(const Snapshot& s, const Accounting& a) {
+  const IncidentIndex i = a.incident;
+  std::string title = absl::StrCat("Incident ", s.incident_id(i), " at ",
+                                   s.DescribeUnit(s.incident_unit(i)), " on ",
+                                   FormatDate(s.incident_date(i)));
+  if (s.incident_has_since(i)) absl::StrAppend(&title, " (since ", FormatDate(s.incident_since(i)), ")");
+  absl::StrAppend(&title, ", ", Name(s.incident_severity(i)), "\n\n");
+  Table table({"party", "category", "degree", "form", "adjustments", "because"});
+  for (const AccountableParty& p : a.parties) {
+    std::vector<std::string> adjustments, because;
+    for (const Adjustment& adj : a.AdjustmentsOf(p)) adjustments.push_back(Describe(adj));
+    for (const ReachPath& path : a.PathsOf(p)) because.push_back(Describe(s, i, p.party, path));
+    table.AddRow({p.party.is_unit ? s.DescribeUnit(p.party.index) : s.DescribePerson(p.party.index),
+                  std::string(Name(p.category)), absl::StrFormat("%.6g", p.degree),
+                  std::string(Name(p.form)), absl::StrJoin(adjustments, " "),
+                  absl::StrJoin(because, "; ")});
+  }
+  return title + table.Render();
 }
 
 // Loads MODEL and compiles it; on failure reports and returns the exit code in `code`.
@@ -210,6 +235,47 @@ int RunPerson(const std::vector<std::string>& args, std::ostream& out, std::ostr
   return kExitOk;
 }
 
+int RunAccount(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<Options> options = ParseOptions(args, {"--incident", "--all", "--json"}, true, err);
+  if (!options) return kExitUsage;
+  if (options->all == !options->incident.empty()) {
+    err << "zeren account: give either --incident ID or --all\n";
+    return kExitUsage;
+  }
+  int code = kExitOk;
+  std::optional<Snapshot> s = LoadSnapshot(options->model, err, &code);
+  if (!s) return code;
+  std::vector<IncidentIndex> incidents;
+  if (options->all) {
+    for (IncidentIndex i = 0; i < s->incident_count(); ++i) incidents.push_back(i);
+  } else if (std::optional<IncidentIndex> i = s->FindIncident(options->incident)) {
+    incidents.push_back(*i);
+  } else {
+    err << "zeren account: unknown incident \"" << options->incident << "\"\n";
+    return kExitQuery;
+  }
+  Accountant accountant(*s);
+  std::vector<Accounting> results(incidents.size());
+  for (size_t k = 0; k < incidents.size(); ++k) accountant.Account(incidents[k], &results[k]);
+  if (options->json) {
+    out << (options->all ? AccountingsToJson(*s, results) : AccountingToJson(*s, results[0]));
+    return kExitOk;
+  }
+  for (size_t k = 0; k < results.size(); ++k) out << (k ? "\n" : "") << RenderAccounting(*s, results[k]);
+  return kExitOk;
+}
+
+int RunPolicy(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<Options> options = ParseOptions(args, {"--default"}, false, err);
+  if (!options) return kExitUsage;
+  if (!options->defaults || !options->model.empty()) {
+    err << "zeren policy: usage: zeren policy --default\n";
+    return kExitUsage;
+  }
+  out << PolicyToJson(DefaultPolicy());
+  return kExitOk;
+}
+
 namespace {
 
 // The demo's report: the organization at a glance, then the chain of each unit that the
@@ -220,7 +286,7 @@ class DemoReport {
 
   std::string Render() const {
     return absl::StrCat(Overview(), "\n", UnitTable(), "\n", Vacancies(), "\n",
-                        FullChain(), "\n", PersonSection());
+                        FullChain(), "\n", PersonSection(), "\n", Accountability());
   }
 
  private:
@@ -270,13 +336,21 @@ class DemoReport {
     return absl::StrCat("-- Departments and affiliated units (level 2) --\n\n", table.Render());
   }
 
+  // Units that must have a first-responsible person (the audit's rule); groups need none.
+  static bool NeedsFirstResponsible(absl::string_view kind) {
+    for (absl::string_view k : {"leading_group", "organ_committee", "general_branch", "branch",
+                                "discipline_commission"}) {
+      if (kind == k) return true;
+    }
+    return false;
+  }
+
   std::string Vacancies() const {
     Table table({"unit", "kind", "why"});
     for (UnitIndex u = 0; u < s_.unit_count(); ++u) {
+      if (!NeedsFirstResponsible(s_.unit_kind(u))) continue;
       absl::StatusOr<Chain> chain = ChainOf(s_, u, day_);
-      if (!chain.ok() || s_.unit_kind(u) == "group" || s_.unit_kind(u) == "youth_study_group") {
-        continue;
-      }
+      if (!chain.ok()) continue;
       for (const ChainEntry& e : chain->entries) {
         const bool leader = e.kind == ChainEntry::Kind::kSecretary ||
                             e.kind == ChainEntry::Kind::kDisciplineSecretary;
@@ -309,6 +383,17 @@ class DemoReport {
       }
     }
     return "";
+  }
+
+  std::string Accountability() const {
+    std::string text = "-- Accountability for each incident (失责必问) --\n";
+    Accountant accountant(s_);
+    Accounting result;
+    for (IncidentIndex i = 0; i < s_.incident_count(); ++i) {
+      accountant.Account(i, &result);
+      absl::StrAppend(&text, "\n", RenderAccounting(s_, result));
+    }
+    return text;
   }
 
   const Model& model_;

@@ -18,6 +18,8 @@ inline constexpr int kExitQuery = 3;         // unknown id, or a unit not existi
 int RunValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunChain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunPerson(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunAccount(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunPolicy(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace zeren::cli

@@ -13,6 +13,8 @@ constexpr char kUsage[] =
     "  validate MODEL                              check a model document\n"
     "  chain MODEL --unit ID [--as-of DATE] [--json]     a unit's chain of responsibility\n"
     "  person MODEL --person ID [--as-of DATE] [--json]  what a person answers for\n"
+    "  account MODEL (--incident ID | --all) [--json]    who answers for an incident, and why\n"
+    "  policy --default                            the built-in accountability policy\n"
     "  demo [MODEL]                                a report on the bundled example organization\n"
     "\n"
     "DATE is YYYY-MM-DD (default: today, UTC). Exit codes: 0 ok, 1 invalid model,\n"
@@ -31,6 +33,8 @@ int main(int argc, char** argv) {
   if (command == "validate") return zeren::cli::RunValidate(args, std::cout, std::cerr);
   if (command == "chain") return zeren::cli::RunChain(args, std::cout, std::cerr);
   if (command == "person") return zeren::cli::RunPerson(args, std::cout, std::cerr);
+  if (command == "account") return zeren::cli::RunAccount(args, std::cout, std::cerr);
+  if (command == "policy") return zeren::cli::RunPolicy(args, std::cout, std::cerr);
   if (command == "demo") return zeren::cli::RunDemo(args, std::cout, std::cerr);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

@@ -42,7 +42,7 @@ struct Chain {
   UnitIndex unit;
   Date as_of;
   // In the order of Kind; within a kind by distance, then post or link order. Superiors that
-  // do not exist on the date are left out.
+  // do not exist on the date are not climbed through.
   std::vector<ChainEntry> entries;
 };
 

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "absl/types/span.h"
+#include "zeren/accountability.h"
 #include "zeren/chain.h"
 #include "zeren/person_view.h"
 #include "zeren/snapshot.h"
@@ -15,6 +17,12 @@ std::string ChainToJson(const Snapshot& snapshot, const Chain& chain);
 
 // {"person", "as_of", "entries": [{"kind", "unit"?, "role"?, "duty"?, "reason"}]}
 std::string PersonViewToJson(const Snapshot& snapshot, const PersonView& view);
+
+// {"incident", "date", "since"?, "severity", "parties": [{"party": {"person" | "unit"},
+//  "category", "degree", "form", "adjustments", "because"}]}; degrees rounded to 6 decimals.
+std::string AccountingToJson(const Snapshot& snapshot, const Accounting& accounting);
+// {"incidents": [ <one object as above>, ... ]}
+std::string AccountingsToJson(const Snapshot& snapshot, absl::Span<const Accounting> all);
 
 }  // namespace zeren
 

@@ -15,6 +15,7 @@
 #include "absl/types/span.h"
 #include "zeren/date.h"
 #include "zeren/model.h"
+#include "zeren/policy.h"
 #include "zeren/vocabulary.h"
 #include "absl/strings/string_view.h"
 
@@ -25,6 +26,7 @@ using PersonIndex = uint32_t;
 using PostIndex = uint32_t;
 using LinkIndex = uint32_t;
 using DutyIndex = uint32_t;
+using IncidentIndex = uint32_t;
 inline constexpr uint32_t kNoIndex = 0xFFFFFFFFu;
 
 class Snapshot {
@@ -104,6 +106,34 @@ class Snapshot {
   // Duties held by unit u or one of its posts.
   absl::Span<const DutyIndex> duties_of(UnitIndex u) const { return Range(a_->unit_duty_start, a_->unit_duty, u); }
 
+  // ---- incidents, in document order ----
+  struct IncidentCircumstance {
+    CircumstanceKind kind;
+    PersonIndex person;  // kNoIndex: applies to every party
+  };
+  uint32_t incident_count() const { return static_cast<uint32_t>(a_->incident_id.size()); }
+  std::optional<IncidentIndex> FindIncident(absl::string_view id) const;
+  const std::string& incident_id(IncidentIndex i) const { return a_->incident_id[i]; }
+  UnitIndex incident_unit(IncidentIndex i) const { return a_->incident_unit[i]; }
+  Date incident_date(IncidentIndex i) const { return a_->incident_date[i]; }
+  // The first day of the failure: `since`, or the date itself when there is none.
+  Date incident_since(IncidentIndex i) const { return a_->incident_since[i]; }
+  bool incident_has_since(IncidentIndex i) const { return a_->incident_since_given[i]; }
+  Severity incident_severity(IncidentIndex i) const { return a_->incident_severity[i]; }
+  DutyIndex incident_duty(IncidentIndex i) const { return a_->incident_duty[i]; }
+  absl::Span<const PersonIndex> incident_direct(IncidentIndex i) const {
+    return Range(a_->direct_start, a_->direct, i);
+  }
+  absl::Span<const PersonIndex> incident_participants(IncidentIndex i) const {
+    return Range(a_->participant_start, a_->participant, i);
+  }
+  absl::Span<const IncidentCircumstance> incident_circumstances(IncidentIndex i) const {
+    return Range(a_->circumstance_start, a_->circumstance, i);
+  }
+
+  // The model's accountability policy, compiled.
+  const Policy& policy() const { return a_->policy; }
+
   // "name (id)", the way results name things.
   std::string DescribeUnit(UnitIndex u) const;
   std::string DescribePerson(PersonIndex p) const;
@@ -114,7 +144,7 @@ class Snapshot {
 
   struct Arrays {
     Column<std::string> unit_id, unit_name, kinds;
-    Column<uint16_t> unit_kind;
+    Column<uint32_t> unit_kind;  // into `kinds`
     Column<int64_t> unit_members;
     Column<uint32_t> unit_level;
     Column<Interval> unit_exists;
@@ -148,6 +178,20 @@ class Snapshot {
     Column<DutyCategory> duty_category;
     Column<uint32_t> unit_duty_start;
     Column<DutyIndex> unit_duty;
+    absl::flat_hash_map<absl::string_view, DutyIndex> duty_by_id;
+
+    Column<std::string> incident_id;
+    Column<UnitIndex> incident_unit;
+    Column<Date> incident_date, incident_since;
+    Column<bool> incident_since_given;
+    Column<Severity> incident_severity;
+    Column<DutyIndex> incident_duty;
+    Column<uint32_t> direct_start, participant_start, circumstance_start;
+    Column<PersonIndex> direct, participant;
+    Column<IncidentCircumstance> circumstance;
+    absl::flat_hash_map<absl::string_view, IncidentIndex> incident_by_id;
+
+    Policy policy;
   };
   friend class SnapshotCompiler;
 

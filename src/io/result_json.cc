@@ -1,5 +1,7 @@
 #include "zeren/result_json.h"
 
+#include <cmath>
+
 #include <boost/json/value.hpp>
 
 #include "src/io/json_text.h"
@@ -38,6 +40,49 @@ std::string PersonViewToJson(const Snapshot& s, const PersonView& view) {
                     {"as_of", FormatDate(view.as_of)},
                     {"entries", std::move(entries)}};
   return json_text::WritePretty(root);
+}
+
+namespace {
+
+json::value AccountingValue(const Snapshot& s, const Accounting& a) {
+  json::array parties;
+  for (const AccountableParty& p : a.parties) {
+    json::object party;
+    if (p.party.is_unit) {
+      party["unit"] = s.unit_id(p.party.index);
+    } else {
+      party["person"] = s.person_id(p.party.index);
+    }
+    json::array adjustments, because;
+    for (const Adjustment& adj : a.AdjustmentsOf(p)) adjustments.emplace_back(Describe(adj));
+    for (const ReachPath& path : a.PathsOf(p)) {
+      because.emplace_back(Describe(s, a.incident, p.party, path));
+    }
+    parties.push_back(json::object{{"party", std::move(party)},
+                                   {"category", json_text::J(Name(p.category))},
+                                   {"degree", std::round(p.degree * 1e6) / 1e6},
+                                   {"form", json_text::J(Name(p.form))},
+                                   {"adjustments", std::move(adjustments)},
+                                   {"because", std::move(because)}});
+  }
+  json::object o{{"incident", s.incident_id(a.incident)},
+                 {"date", FormatDate(s.incident_date(a.incident))}};
+  if (s.incident_has_since(a.incident)) o["since"] = FormatDate(s.incident_since(a.incident));
+  o["severity"] = json_text::J(Name(s.incident_severity(a.incident)));
+  o["parties"] = std::move(parties);
+  return o;
+}
+
+}  // namespace
+
+std::string AccountingToJson(const Snapshot& s, const Accounting& accounting) {
+  return json_text::WritePretty(AccountingValue(s, accounting));
+}
+
+std::string AccountingsToJson(const Snapshot& s, absl::Span<const Accounting> all) {
+  json::array incidents;
+  for (const Accounting& a : all) incidents.push_back(AccountingValue(s, a));
+  return json_text::WritePretty(json::object{{"incidents", std::move(incidents)}});
 }
 
 }  // namespace zeren

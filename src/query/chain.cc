@@ -19,7 +19,7 @@ std::string Steps(uint32_t distance) {
 class ChainBuilder {
  public:
   ChainBuilder(const Snapshot& s, UnitIndex u, Date day)
-      : s_(s), u_(u), day_(day), ancestors_(walk::AncestorsByDistance(s, u)) {}
+      : s_(s), u_(u), day_(day), ancestors_(walk::AncestorsByDistance(s, u, day)) {}
 
   Chain Build() {
     AddLeaders();
@@ -33,6 +33,12 @@ class ChainBuilder {
 
  private:
   void Add(ChainEntry entry) { entries_.push_back(std::move(entry)); }
+
+  std::vector<walk::Covering> Covering(LinkKind kind) const {
+    std::vector<walk::Covering> covering;
+    walk::NearestCovering(s_, ancestors_, kind, day_, day_, &covering);
+    return covering;
+  }
 
   // The holder of a single-holder post of unit `unit`, or kNoIndex when vacant.
   PostIndex HolderOf(UnitIndex unit, Role role) const {
@@ -96,7 +102,7 @@ class ChainBuilder {
   }
 
   void AddCovering(LinkKind link_kind, ChainEntry::Kind kind) {
-    const auto covering = walk::NearestCovering(s_, u_, link_kind, day_, day_);
+    const std::vector<walk::Covering> covering = Covering(link_kind);
     for (const walk::Covering& c : covering) {
       const UnitIndex body = s_.link_from(c.link);
       const UnitIndex covered = s_.link_to(c.link);
@@ -124,7 +130,7 @@ class ChainBuilder {
   }
 
   void AddGuides() {
-    for (const walk::Covering& c : walk::NearestCovering(s_, u_, LinkKind::kGuides, day_, day_)) {
+    for (const walk::Covering& c : Covering(LinkKind::kGuides)) {
       const PersonIndex person = s_.link_from(c.link);
       const UnitIndex guided = s_.link_to(c.link);
       std::string reason =
@@ -137,7 +143,7 @@ class ChainBuilder {
 
   void AddSuperiors() {
     for (const walk::Reached& r : ancestors_) {
-      if (r.distance == 0 || !s_.unit_exists(r.unit).Contains(day_)) continue;
+      if (r.distance == 0) continue;
       const PostIndex post = HolderOf(r.unit, Role::kSecretary);
       const PersonIndex person = post == kNoIndex ? kNoIndex : s_.post_person(post);
       std::string reason = absl::StrCat(s_.DescribeUnit(r.unit), " leads ",

@@ -5,9 +5,10 @@
 
 namespace zeren::walk {
 
-std::vector<Reached> AncestorsByDistance(const Snapshot& snapshot, UnitIndex u) {
-  std::vector<Reached> reached;
-  reached.reserve(16);
+void AncestorsByDistance(const Snapshot& snapshot, UnitIndex u, Date first, Date last,
+                         std::vector<Reached>* out) {
+  std::vector<Reached>& reached = *out;
+  reached.clear();
   reached.push_back({u, 0});
   // Ancestors are few (the depth, plus what dual leadership adds), so a linear search of
   // what was reached beats a hash set here.
@@ -21,7 +22,9 @@ std::vector<Reached> AncestorsByDistance(const Snapshot& snapshot, UnitIndex u) 
     const uint32_t distance = reached[begin].distance + 1;
     for (size_t i = begin; i < end; ++i) {
       for (UnitIndex parent : snapshot.parents(reached[i].unit)) {
-        if (!seen(parent)) reached.push_back({parent, distance});
+        if (snapshot.unit_exists(parent).Touches(first, last) && !seen(parent)) {
+          reached.push_back({parent, distance});
+        }
       }
     }
     if (reached.size() - end > 1) {
@@ -30,13 +33,13 @@ std::vector<Reached> AncestorsByDistance(const Snapshot& snapshot, UnitIndex u) 
     }
     begin = end;
   }
-  return reached;
 }
 
-std::vector<Covering> NearestCovering(const Snapshot& snapshot, UnitIndex u, LinkKind kind,
-                                      Date first, Date last) {
-  std::vector<Covering> found;
-  for (const Reached& r : AncestorsByDistance(snapshot, u)) {
+void NearestCovering(const Snapshot& snapshot, const std::vector<Reached>& ancestors,
+                     LinkKind kind, Date first, Date last, std::vector<Covering>* out) {
+  std::vector<Covering>& found = *out;
+  found.clear();
+  for (const Reached& r : ancestors) {
     if (!found.empty() && r.distance > found.front().distance) break;
     for (LinkIndex l : snapshot.links_to(r.unit)) {
       if (snapshot.link_kind(l) == kind && snapshot.link_valid(l).Touches(first, last)) {
@@ -47,7 +50,6 @@ std::vector<Covering> NearestCovering(const Snapshot& snapshot, UnitIndex u, Lin
   // All at one distance: in link (document) order.
   std::sort(found.begin(), found.end(),
             [](const Covering& x, const Covering& y) { return x.link < y.link; });
-  return found;
 }
 
 std::vector<PostIndex> PostsHeld(const Snapshot& snapshot, UnitIndex u, Role role, Date first,

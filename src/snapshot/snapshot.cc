@@ -43,6 +43,8 @@ class SnapshotCompiler {
     CompilePosts();
     CompileLinks();
     CompileDuties();
+    CompileIncidents();
+    a_->policy = *ParsePolicy(d_.policy_json);  // validated with the model
     return std::move(a_);
   }
 
@@ -67,13 +69,13 @@ class SnapshotCompiler {
     std::vector<uint32_t> dense(n);
     for (uint32_t u = 0; u < n; ++u) dense[order[u]] = u;
 
-    absl::flat_hash_map<absl::string_view, uint16_t> kind_index;
+    absl::flat_hash_map<absl::string_view, uint32_t> kind_index;
     a_->unit_id.reserve(n);
     for (uint32_t u = 0; u < n; ++u) {
       const zeren::Unit& unit = d_.units[order[u]];
       a_->unit_id.push_back(unit.id);
       a_->unit_name.push_back(unit.name);
-      auto [it, fresh] = kind_index.emplace(unit.kind, static_cast<uint16_t>(a_->kinds.size()));
+      auto [it, fresh] = kind_index.emplace(unit.kind, static_cast<uint32_t>(a_->kinds.size()));
       if (fresh) a_->kinds.push_back(unit.kind);
       a_->unit_kind.push_back(it->second);
       a_->unit_members.push_back(unit.members);
@@ -177,6 +179,35 @@ class SnapshotCompiler {
             &a_->unit_duty);
   }
 
+  void CompileIncidents() {
+    a_->duty_by_id.reserve(a_->duty_id.size());
+    for (DutyIndex d = 0; d < a_->duty_id.size(); ++d) a_->duty_by_id.emplace(a_->duty_id[d], d);
+    a_->direct_start.push_back(0);
+    a_->participant_start.push_back(0);
+    a_->circumstance_start.push_back(0);
+    for (const Incident& incident : d_.incidents) {
+      a_->incident_id.push_back(incident.id);
+      a_->incident_unit.push_back(Unit(incident.unit));
+      a_->incident_date.push_back(incident.date);
+      a_->incident_since.push_back(incident.since.value_or(incident.date));
+      a_->incident_since_given.push_back(incident.since.has_value());
+      a_->incident_severity.push_back(incident.severity);
+      a_->incident_duty.push_back(incident.duty.empty() ? kNoIndex : a_->duty_by_id.at(incident.duty));
+      for (const std::string& p : incident.direct) a_->direct.push_back(Person(p));
+      for (const std::string& p : incident.participants) a_->participant.push_back(Person(p));
+      for (const Circumstance& c : incident.circumstances) {
+        a_->circumstance.push_back({c.kind, c.person.empty() ? kNoIndex : Person(c.person)});
+      }
+      a_->direct_start.push_back(static_cast<uint32_t>(a_->direct.size()));
+      a_->participant_start.push_back(static_cast<uint32_t>(a_->participant.size()));
+      a_->circumstance_start.push_back(static_cast<uint32_t>(a_->circumstance.size()));
+    }
+    a_->incident_by_id.reserve(a_->incident_id.size());
+    for (IncidentIndex i = 0; i < a_->incident_id.size(); ++i) {
+      a_->incident_by_id.emplace(a_->incident_id[i], i);
+    }
+  }
+
   // The key of each item in `order`, for GroupBy.
   static std::vector<uint32_t> Keys(const std::vector<uint32_t>& order,
                                     const std::vector<uint32_t>& key_of) {
@@ -196,7 +227,8 @@ absl::StatusOr<Snapshot> Snapshot::Compile(const Model& model) {
   const ModelData& data = model.data();
   constexpr size_t kLimit = kNoIndex;  // the largest index is reserved for "none"
   if (data.units.size() >= kLimit || data.people.size() >= kLimit ||
-      data.posts.size() >= kLimit || data.links.size() >= kLimit || data.duties.size() >= kLimit) {
+      data.posts.size() >= kLimit || data.links.size() >= kLimit || data.duties.size() >= kLimit ||
+      data.incidents.size() >= kLimit) {
     return absl::ResourceExhaustedError("the model has more than 2^32 - 2 records of one kind");
   }
   return Snapshot(SnapshotCompiler(data).Run());
@@ -211,6 +243,12 @@ std::optional<UnitIndex> Snapshot::FindUnit(absl::string_view id) const {
 std::optional<PersonIndex> Snapshot::FindPerson(absl::string_view id) const {
   auto it = a_->person_by_id.find(id);
   if (it == a_->person_by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<IncidentIndex> Snapshot::FindIncident(absl::string_view id) const {
+  auto it = a_->incident_by_id.find(id);
+  if (it == a_->incident_by_id.end()) return std::nullopt;
   return it->second;
 }
 

@@ -1298,6 +1298,458 @@ static void test_null_arguments(void) {
   zeren_model_free(model);
 }
 
+/* ---- accountability ------------------------------------------------------------------ */
+
+/* One party of an accounting, as the C++ engine gives it for model-1 (see
+   tests/data/conformance/expected/account-*.json and `zeren account --incident K`). */
+typedef struct {
+  int32_t is_unit;
+  const char *id;
+  const char *name;
+  int32_t category;
+  double degree;
+  int32_t form;
+  uint32_t upward_steps;
+  uint32_t adjustment_count;
+  uint32_t because_count;
+} expected_party;
+
+/* k1 (br11, serious, duty du1): in the library's order — degree descending, then category
+   precedence, person before unit, then id. */
+static const expected_party kK1[] = {
+    {0, "w1", "Person W1", ZEREN_CATEGORY_DIRECT, 1.0, ZEREN_FORM_ORGANIZATIONAL_ADJUSTMENT, 0, 1,
+     1},
+    {1, "br11", "Policy Branch One", ZEREN_CATEGORY_OVERALL_LEADERSHIP, 0.9,
+     ZEREN_FORM_CIRCULATED_NOTICE, 0, 0, 1},
+    {1, "dept1", "Policy Department General Branch", ZEREN_CATEGORY_OVERALL_LEADERSHIP, 0.9,
+     ZEREN_FORM_CIRCULATED_NOTICE, 0, 0, 1},
+    {0, "s11", "Person S11", ZEREN_CATEGORY_MAIN_LEADERSHIP, 0.7,
+     ZEREN_FORM_ORGANIZATIONAL_ADJUSTMENT, 0, 0, 1},
+    {0, "s1", "Person S1", ZEREN_CATEGORY_UPWARD, 0.6, ZEREN_FORM_CIRCULATED_NOTICE, 1, 0, 1},
+    {0, "d_sec", "Person D_SEC", ZEREN_CATEGORY_SUPERVISORY, 0.5, ZEREN_FORM_ADMONISHMENT, 0, 0, 1},
+    {0, "a_mem", "Person A_MEM", ZEREN_CATEGORY_IMPORTANT_LEADERSHIP, 0.4,
+     ZEREN_FORM_CIRCULATED_NOTICE, 0, 0, 2},
+    {0, "a_head", "Person A_HEAD", ZEREN_CATEGORY_UPWARD, 0.3, ZEREN_FORM_NONE, 2, 0, 1},
+    {0, "a_sec", "Person A_SEC", ZEREN_CATEGORY_UPWARD, 0.3, ZEREN_FORM_NONE, 2, 0, 1},
+};
+enum { K1_SIZE = sizeof kK1 / sizeof kK1[0] };
+
+/* k3 (joint, minor): j objected on record (exempt), w3 reported itself twice. */
+static const expected_party kK3[] = {
+    {0, "w3", "Person W3", ZEREN_CATEGORY_DIRECT, 1.0, ZEREN_FORM_NONE, 0, 2, 1},
+    {1, "joint", "Joint Branch (dual leadership)", ZEREN_CATEGORY_OVERALL_LEADERSHIP, 0.9,
+     ZEREN_FORM_SELF_EXAMINATION, 0, 0, 1},
+    {0, "j", "Person J", ZEREN_CATEGORY_MAIN_LEADERSHIP, 0.7, ZEREN_FORM_NONE, 0, 1, 1},
+    {0, "d_sec", "Person D_SEC", ZEREN_CATEGORY_SUPERVISORY, 0.5, ZEREN_FORM_NONE, 0, 0, 1},
+    {0, "a_mem", "Person A_MEM", ZEREN_CATEGORY_IMPORTANT_LEADERSHIP, 0.4, ZEREN_FORM_NONE, 0, 0,
+     1},
+};
+enum { K3_SIZE = sizeof kK3 / sizeof kK3[0] };
+
+/* Degrees are not rounded (0.6 * 0.5 for two steps up): compared within 1e-12. */
+static int degree_near(double actual, double expected) {
+  const double d = actual - expected;
+  return (d < 0 ? -d : d) <= 1e-12;
+}
+
+static void check_degree(double actual, double expected, const char *file, int line,
+                         const char *expression) {
+  check(degree_near(actual, expected), file, line, expression);
+  if (!degree_near(actual, expected)) {
+    fprintf(stderr, "  got %.17g, expected %.17g\n", actual, expected);
+  }
+}
+
+#define CHECK_DEGREE(a, b) check_degree((a), (b), __FILE__, __LINE__, #a " ~= " #b)
+
+/* Every party of `accounting`, one by one through zeren_accounting_get, is `expected`. */
+static void check_parties(const zeren_accounting *accounting, const expected_party *expected,
+                          size_t count, const char *file, int line) {
+  zeren_error *err = NULL;
+  size_t i;
+  check_int(zeren_accounting_size(accounting), count, file, line, "zeren_accounting_size");
+  for (i = 0; i < count; ++i) {
+    zeren_party party = ZEREN_PARTY_INIT;
+    const expected_party *e = &expected[i];
+    check_ok(zeren_accounting_get(accounting, i, &party, &err), &err, file, line,
+             "zeren_accounting_get");
+    check_int(party.struct_size, sizeof(zeren_party), file, line, "struct_size kept");
+    check_int(party.is_unit, e->is_unit, file, line, "party is_unit");
+    check_str(party.id, e->id, file, line, "party id");
+    check_str(party.name, e->name, file, line, "party name");
+    check_int(party.category, e->category, file, line, "party category");
+    check_degree(party.degree, e->degree, file, line, "party degree");
+    check_int(party.form, e->form, file, line, "party form");
+    check_int(party.upward_steps, e->upward_steps, file, line, "party upward_steps");
+    check_int(party.adjustment_count, e->adjustment_count, file, line, "party adjustment_count");
+    check_int(party.because_count, e->because_count, file, line, "party because_count");
+  }
+}
+
+#define CHECK_PARTIES(accounting, expected, count) \
+  check_parties((accounting), (expected), (count), __FILE__, __LINE__)
+
+static zeren_snapshot *load_conformance(zeren_model **model) {
+  zeren_error *err = NULL;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/conformance/model-1.json", g_test_data);
+  *model = NULL;
+  CHECK_OK(zeren_model_load_file(path, model, &err));
+  CHECK(*model != NULL);
+  return *model != NULL ? compile(*model) : NULL;
+}
+
+static zeren_accounting *account(const zeren_snapshot *snapshot, const char *incident) {
+  zeren_error *err = NULL;
+  zeren_accounting *accounting = NULL;
+  CHECK_OK(zeren_snapshot_account(snapshot, incident, &accounting, &err));
+  CHECK(accounting != NULL);
+  return accounting;
+}
+
+/* The bulk, column-wise reads of k1. */
+static void test_accounting_fill(const zeren_accounting *k1) {
+  zeren_error *err = NULL;
+  enum { CAPACITY = 16 };
+  int32_t is_unit[CAPACITY], categories[CAPACITY], forms[CAPACITY];
+  const char *ids[CAPACITY];
+  double degrees[CAPACITY];
+  uint32_t upward[CAPACITY];
+  zeren_party_columns columns = ZEREN_PARTY_COLUMNS_INIT;
+  size_t written = 99;
+  size_t i;
+
+  /* Full capacity: every row, and nothing past them. */
+  for (i = 0; i < CAPACITY; ++i) {
+    is_unit[i] = categories[i] = forms[i] = -7;
+    ids[i] = "untouched";
+    degrees[i] = -7.0;
+    upward[i] = 77;
+  }
+  columns.capacity = CAPACITY;
+  columns.is_unit = is_unit;
+  columns.ids = ids;
+  columns.categories = categories;
+  columns.degrees = degrees;
+  columns.forms = forms;
+  columns.upward_steps = upward;
+  CHECK_OK(zeren_accounting_fill(k1, &columns, &written, &err));
+  CHECK_INT(written, K1_SIZE);
+  for (i = 0; i < K1_SIZE; ++i) {
+    CHECK_INT(is_unit[i], kK1[i].is_unit);
+    CHECK_STR(ids[i], kK1[i].id);
+    CHECK_INT(categories[i], kK1[i].category);
+    CHECK_DEGREE(degrees[i], kK1[i].degree);
+    CHECK_INT(forms[i], kK1[i].form);
+    CHECK_INT(upward[i], kK1[i].upward_steps);
+  }
+  CHECK_INT(is_unit[K1_SIZE], -7);
+  CHECK_STR(ids[K1_SIZE], "untouched");
+  CHECK_INT(categories[K1_SIZE], -7);
+  CHECK(degrees[K1_SIZE] == -7.0);
+  CHECK_INT(forms[K1_SIZE], -7);
+  CHECK_INT(upward[K1_SIZE], 77);
+
+  /* A smaller capacity: the first rows only. */
+  for (i = 0; i < CAPACITY; ++i) ids[i] = "untouched";
+  columns.capacity = 3;
+  CHECK_OK(zeren_accounting_fill(k1, &columns, &written, &err));
+  CHECK_INT(written, 3);
+  CHECK_STR(ids[0], "w1");
+  CHECK_STR(ids[1], "br11");
+  CHECK_STR(ids[2], "dept1");
+  CHECK_STR(ids[3], "untouched");
+
+  /* NULL arrays are skipped; *written is optional. */
+  for (i = 0; i < CAPACITY; ++i) {
+    ids[i] = "untouched";
+    forms[i] = -7;
+    degrees[i] = -7.0;
+  }
+  columns.capacity = CAPACITY;
+  columns.is_unit = NULL;
+  columns.ids = NULL;
+  columns.categories = NULL;
+  columns.forms = NULL;
+  columns.upward_steps = NULL;
+  CHECK_OK(zeren_accounting_fill(k1, &columns, &written, &err));
+  CHECK_INT(written, K1_SIZE);
+  CHECK_DEGREE(degrees[4], 0.6);
+  CHECK_DEGREE(degrees[8], 0.3);
+  CHECK_STR(ids[0], "untouched");
+  CHECK_INT(forms[0], -7);
+  columns.degrees = NULL;
+  CHECK_OK(zeren_accounting_fill(k1, &columns, NULL, &err)); /* nothing to write: fine */
+  columns.capacity = 0;
+  columns.ids = ids;
+  CHECK_OK(zeren_accounting_fill(k1, &columns, &written, &err));
+  CHECK_INT(written, 0);
+  CHECK_STR(ids[0], "untouched");
+
+  /* An older, smaller struct: arrays past its struct_size are not read. */
+  columns.struct_size = (uint32_t)offsetof(zeren_party_columns, degrees);
+  columns.capacity = CAPACITY;
+  columns.categories = categories;
+  columns.degrees = degrees;
+  columns.forms = forms;
+  for (i = 0; i < CAPACITY; ++i) {
+    categories[i] = forms[i] = -7;
+    degrees[i] = -7.0;
+  }
+  CHECK_OK(zeren_accounting_fill(k1, &columns, &written, &err));
+  CHECK_INT(written, K1_SIZE);
+  CHECK_STR(ids[6], "a_mem");
+  CHECK_INT(categories[6], ZEREN_CATEGORY_IMPORTANT_LEADERSHIP);
+  CHECK(degrees[0] == -7.0);
+  CHECK_INT(forms[0], -7);
+
+  /* Too small to hold `capacity`. */
+  columns.struct_size = (uint32_t)offsetof(zeren_party_columns, capacity);
+  written = 99;
+  CHECK_ERR(zeren_accounting_fill(k1, &columns, &written, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_accounting_fill: columns->struct_size 8 is below 16");
+  CHECK_INT(written, 0);
+  columns.struct_size = 0;
+  CHECK_ERR(zeren_accounting_fill(k1, &columns, NULL, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_accounting_fill: columns->struct_size 0 is below 16");
+}
+
+static void test_accountability(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL;
+  zeren_snapshot *snapshot = load_conformance(&model);
+  zeren_accounting *k1 = account(snapshot, "k1");
+  zeren_accounting *k3 = account(snapshot, "k3");
+  zeren_accounting *first = NULL;
+  zeren_accounting *out = (zeren_accounting *)&err;
+  zeren_party party = ZEREN_PARTY_INIT;
+  const char *text = "x";
+  const char *again = NULL;
+  char *json = NULL;
+  size_t size = 0;
+
+  CHECK_INT(zeren_snapshot_incident_count(snapshot), 3);
+
+  /* By position: incidents in document order. */
+  CHECK_OK(zeren_snapshot_account_index(snapshot, 0, &first, &err));
+  CHECK(first != NULL);
+  CHECK_PARTIES(first, kK1, K1_SIZE);
+  CHECK_ERR(zeren_snapshot_account_index(snapshot, 3, &out, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_snapshot_account_index: index 3 is not below incident count 3");
+  CHECK(out == NULL);
+  out = (zeren_accounting *)&err;
+  CHECK_ERR(zeren_snapshot_account(snapshot, "x", &out, &err), ZEREN_ERR_NOT_FOUND,
+            "zeren_snapshot_account: unknown incident \"x\"");
+  CHECK(out == NULL);
+
+  /* Every incident at once, and the default policy. */
+  CHECK_OK(zeren_snapshot_account_all_json(snapshot, &json, &size, &err));
+  CHECK(json != NULL);
+  if (json != NULL) {
+    CHECK_INT(size, strlen(json));
+    CHECK(strncmp(json, "{\n  \"incidents\": [", 18) == 0);
+    CHECK(strstr(json, "\"incident\": \"k1\"") != NULL);
+    CHECK(strstr(json, "\"incident\": \"k2\"") != NULL);
+    CHECK(strstr(json, "\"incident\": \"k3\"") != NULL);
+  }
+  zeren_string_free(json);
+  json = NULL;
+  CHECK_OK(zeren_policy_default_json(&json, &size, &err));
+  CHECK(json != NULL);
+  if (json != NULL) {
+    CHECK_INT(size, strlen(json));
+    CHECK(strstr(json, "\"objection_on_record\": \"exempt\"") != NULL);
+  }
+  zeren_string_free(json);
+  json = NULL;
+  CHECK_OK(zeren_policy_default_json(&json, NULL, &err)); /* size is optional */
+  zeren_string_free(json);
+  json = NULL;
+
+  /* The accountings keep what they lend out alive without the snapshot or the model. */
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+
+  CHECK_PARTIES(k1, kK1, K1_SIZE);
+  CHECK_PARTIES(k3, kK3, K3_SIZE);
+
+  /* Adjustments, in the incident's order. */
+  CHECK_OK(zeren_accounting_adjustment(k1, 0, 0, &text, &err));
+  CHECK_STR(text, "prompt_rectification:-1");
+  CHECK_ERR(zeren_accounting_adjustment(k1, 0, 1, &text, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_accounting_adjustment: k 1 is not below adjustment count 1 of party 0");
+  CHECK(text == NULL);
+  CHECK_ERR(zeren_accounting_adjustment(k1, 1, 0, &text, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_accounting_adjustment: k 0 is not below adjustment count 0 of party 1");
+  CHECK_ERR(zeren_accounting_adjustment(k1, K1_SIZE, 0, &text, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_accounting_adjustment: index 9 is not below size 9");
+  CHECK_OK(zeren_accounting_adjustment(k3, 0, 0, &text, &err));
+  CHECK_STR(text, "self_report:-1");
+  CHECK_OK(zeren_accounting_adjustment(k3, 0, 1, &text, &err));
+  CHECK_STR(text, "self_report:-1");
+  CHECK_OK(zeren_accounting_adjustment(k3, 2, 0, &text, &err)); /* j: exempt, form none */
+  CHECK_STR(text, "objection_on_record:exempt");
+
+  /* Reasons, rendered on first use and then the same string every time. */
+  CHECK_OK(zeren_accounting_because(k1, 0, 0, &text, &err));
+  CHECK_STR(text, "Person W1 (w1) is named as direct in k1");
+  CHECK_OK(zeren_accounting_because(k1, 0, 0, &again, &err));
+  CHECK(again == text);
+  CHECK_OK(zeren_accounting_because(k1, 6, 1, &text, &err));
+  CHECK_STR(text, "Person A_MEM (a_mem) guides Policy Branch One (br11)");
+  CHECK_OK(zeren_accounting_because(k1, 7, 0, &text, &err));
+  CHECK_STR(text, "Person A_HEAD (a_head), head of Bureau Party Group "
+                  "\xe5\xb1\x80\xe5\x85\x9a\xe7\xbb\x84" /* 局党组 */
+                  " (party) from 2022-01-01, 2 steps above Policy Branch One (br11)");
+  CHECK_ERR(zeren_accounting_because(k1, 6, 2, &text, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_accounting_because: k 2 is not below because count 2 of party 6");
+  CHECK(text == NULL);
+  CHECK_ERR(zeren_accounting_because(k1, K1_SIZE, 0, &text, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_accounting_because: index 9 is not below size 9");
+  CHECK_OK(zeren_accounting_because(k3, 1, 0, &text, &err));
+  CHECK_STR(text, "the incident happened at Joint Branch (dual leadership) (joint)");
+
+  /* One party; an older struct is filled up to its struct_size only. */
+  CHECK_ERR(zeren_accounting_get(k1, K1_SIZE, &party, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_accounting_get: index 9 is not below size 9");
+  {
+    zeren_party small = ZEREN_PARTY_INIT;
+    small.struct_size = (uint32_t)offsetof(zeren_party, degree);
+    small.degree = -7.0;
+    small.upward_steps = 77;
+    CHECK_OK(zeren_accounting_get(k1, 4, &small, &err));
+    CHECK_INT(small.struct_size, offsetof(zeren_party, degree));
+    CHECK_STR(small.id, "s1");
+    CHECK_INT(small.category, ZEREN_CATEGORY_UPWARD);
+    CHECK(small.degree == -7.0);
+    CHECK_INT(small.upward_steps, 77);
+    small.struct_size = 4; /* too small even for is_unit */
+    CHECK_ERR(zeren_accounting_get(k1, 0, &small, &err), ZEREN_ERR_INVALID_ARGUMENT,
+              "zeren_accounting_get: party->struct_size 4 is below 8");
+  }
+
+  test_accounting_fill(k1);
+
+  /* JSON, as `zeren account --incident ID --json` prints it. */
+  CHECK_OK(zeren_accounting_to_json(k1, &json, &size, &err));
+  CHECK(json != NULL);
+  if (json != NULL) {
+    CHECK_INT(size, strlen(json));
+    CHECK(strstr(json, "\"incident\": \"k1\"") != NULL);
+    CHECK(strstr(json, "\"because\"") != NULL);
+    CHECK(strstr(json, "\"prompt_rectification:-1\"") != NULL);
+  }
+  zeren_string_free(json);
+  json = NULL;
+  CHECK_OK(zeren_accounting_to_json(first, &json, NULL, &err));
+  CHECK(json != NULL && strstr(json, "\"incident\": \"k1\"") != NULL);
+  zeren_string_free(json);
+
+  zeren_accounting_free(first);
+  zeren_accounting_free(k3);
+  zeren_accounting_free(k1);
+}
+
+/* A model without incidents. */
+static void test_no_incidents(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = load_model(kModel);
+  zeren_snapshot *snapshot = compile(model);
+  zeren_accounting *out = NULL;
+  char *json = NULL;
+
+  CHECK_INT(zeren_snapshot_incident_count(snapshot), 0);
+  CHECK_ERR(zeren_snapshot_account_index(snapshot, 0, &out, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_snapshot_account_index: index 0 is not below incident count 0");
+  CHECK_ERR(zeren_snapshot_account(snapshot, "k1", &out, &err), ZEREN_ERR_NOT_FOUND,
+            "zeren_snapshot_account: unknown incident \"k1\"");
+  CHECK_OK(zeren_snapshot_account_all_json(snapshot, &json, NULL, &err));
+  CHECK(json != NULL && strstr(json, "\"incidents\": []") != NULL);
+  zeren_string_free(json);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
+static void test_accountability_null_arguments(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL;
+  zeren_snapshot *snapshot = load_conformance(&model);
+  zeren_accounting *accounting = account(snapshot, "k1");
+  int dummy = 0;
+  zeren_accounting *out = (zeren_accounting *)&dummy;
+  zeren_party party = ZEREN_PARTY_INIT;
+  zeren_party_columns columns = ZEREN_PARTY_COLUMNS_INIT;
+  char *json = (char *)&dummy;
+  const char *text = "x";
+  size_t size = 99;
+
+  CHECK_NULL_ARG(zeren_policy_default_json(NULL, &size, &err),
+                 "zeren_policy_default_json: out is NULL");
+  CHECK_INT(size, 0);
+  CHECK_INT(zeren_snapshot_incident_count(NULL), 0);
+
+  CHECK_NULL_ARG(zeren_snapshot_account(NULL, "k1", &out, &err),
+                 "zeren_snapshot_account: snapshot is NULL");
+  CHECK(out == NULL);
+  CHECK_NULL_ARG(zeren_snapshot_account(snapshot, NULL, &out, &err),
+                 "zeren_snapshot_account: incident is NULL");
+  CHECK_NULL_ARG(zeren_snapshot_account(snapshot, "k1", NULL, &err),
+                 "zeren_snapshot_account: out is NULL");
+  out = (zeren_accounting *)&dummy;
+  CHECK_NULL_ARG(zeren_snapshot_account_index(NULL, 0, &out, &err),
+                 "zeren_snapshot_account_index: snapshot is NULL");
+  CHECK(out == NULL);
+  CHECK_NULL_ARG(zeren_snapshot_account_index(snapshot, 0, NULL, &err),
+                 "zeren_snapshot_account_index: out is NULL");
+  size = 99;
+  CHECK_NULL_ARG(zeren_snapshot_account_all_json(NULL, &json, &size, &err),
+                 "zeren_snapshot_account_all_json: snapshot is NULL");
+  CHECK(json == NULL);
+  CHECK_INT(size, 0);
+  CHECK_NULL_ARG(zeren_snapshot_account_all_json(snapshot, NULL, NULL, &err),
+                 "zeren_snapshot_account_all_json: out is NULL");
+
+  CHECK_INT(zeren_accounting_size(NULL), 0);
+  CHECK_NULL_ARG(zeren_accounting_get(NULL, 0, &party, &err),
+                 "zeren_accounting_get: accounting is NULL");
+  CHECK_NULL_ARG(zeren_accounting_get(accounting, 0, NULL, &err),
+                 "zeren_accounting_get: party is NULL");
+  size = 99;
+  CHECK_NULL_ARG(zeren_accounting_fill(NULL, &columns, &size, &err),
+                 "zeren_accounting_fill: accounting is NULL");
+  CHECK_INT(size, 0);
+  CHECK_NULL_ARG(zeren_accounting_fill(accounting, NULL, NULL, &err),
+                 "zeren_accounting_fill: columns is NULL");
+  CHECK_NULL_ARG(zeren_accounting_adjustment(NULL, 0, 0, &text, &err),
+                 "zeren_accounting_adjustment: accounting is NULL");
+  CHECK(text == NULL);
+  CHECK_NULL_ARG(zeren_accounting_adjustment(accounting, 0, 0, NULL, &err),
+                 "zeren_accounting_adjustment: text is NULL");
+  text = "x";
+  CHECK_NULL_ARG(zeren_accounting_because(NULL, 0, 0, &text, &err),
+                 "zeren_accounting_because: accounting is NULL");
+  CHECK(text == NULL);
+  CHECK_NULL_ARG(zeren_accounting_because(accounting, 0, 0, NULL, &err),
+                 "zeren_accounting_because: text is NULL");
+  json = (char *)&dummy;
+  size = 99;
+  CHECK_NULL_ARG(zeren_accounting_to_json(NULL, &json, &size, &err),
+                 "zeren_accounting_to_json: accounting is NULL");
+  CHECK(json == NULL);
+  CHECK_INT(size, 0);
+  CHECK_NULL_ARG(zeren_accounting_to_json(accounting, NULL, NULL, &err),
+                 "zeren_accounting_to_json: out is NULL");
+
+  /* err NULL on failing calls: no crash, no leak. */
+  CHECK_INT(zeren_snapshot_account(snapshot, "zz", &out, NULL), ZEREN_ERR_NOT_FOUND);
+  CHECK(out == NULL);
+  CHECK_INT(zeren_accounting_because(accounting, 99, 0, &text, NULL), ZEREN_ERR_OUT_OF_RANGE);
+
+  zeren_accounting_free(accounting);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
 static void test_frees_of_null(void) {
   zeren_string_free(NULL);
   zeren_error_free(NULL);
@@ -1306,6 +1758,7 @@ static void test_frees_of_null(void) {
   zeren_snapshot_free(NULL);
   zeren_chain_free(NULL);
   zeren_person_view_free(NULL);
+  zeren_accounting_free(NULL);
   CHECK(1); /* reaching here is the test */
 }
 
@@ -1331,6 +1784,9 @@ int main(int argc, char **argv) {
   test_spec_sizes();
   test_bad_specs();
   test_null_arguments();
+  test_accountability();
+  test_no_incidents();
+  test_accountability_null_arguments();
   test_frees_of_null();
 
   printf("%d checks, %d failed\n", g_checks, g_failures);
