@@ -1,0 +1,92 @@
+// Integrated assessment (统筹考核): every unit's components, own score, rolled-up total,
+// grade (thresholds, vetoes, quotas), rank and linkage flags over the assessment period, and
+// every leader's score — each with the reasons behind it. Rules: spec/model-format.md,
+// "Scheme (assessment)".
+#ifndef ZEREN_ASSESSMENT_H_
+#define ZEREN_ASSESSMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "zeren/scheme.h"
+#include "zeren/snapshot.h"
+
+namespace zeren {
+
+struct Deduction {
+  IncidentIndex incident;
+  double base;    // deductions[severity]
+  double factor;  // product of the factors of the distinct circumstance kinds on it
+  double points;  // base × factor
+  bool counted;   // false when another incident of the same case deducted more
+};
+
+struct VetoApplied {
+  int32_t veto;  // into scheme.vetoes
+  IncidentIndex incident;
+};
+
+struct SubordinateContribution {
+  UnitIndex unit;
+  double weight;  // w(c, u): the link's weight, times the subtree's members when so weighted
+  double total;
+};
+
+struct UnitAssessment {
+  UnitIndex unit;
+  // Components; `daily` is always present.
+  double indicators;  // the weighted indicator score, before deductions and bonuses
+  double deducted;    // after the cap
+  bool deduction_capped;
+  double bonus;  // after the cap
+  bool bonus_capped;
+  double daily;
+  std::optional<double> review, ballot, members;
+  double own, total;
+  double subtree_members;  // m(u)
+  int32_t threshold_grade;  // the first grade whose min <= total
+  int32_t grade;            // after vetoes and quotas
+  std::optional<int32_t> quota_cut_from;  // the grade a quota moved it down from
+  uint32_t rank;                          // 1-based within the peer group
+  // Empty unless something applies: a unit costs no allocation of its own.
+  std::vector<Deduction> deductions;
+  std::vector<VetoApplied> vetoes;
+  std::vector<int32_t> flags;  // into scheme.flags
+};
+
+struct PersonScore {
+  PersonIndex person;
+  double score;
+  std::vector<PostIndex> posts;  // the posts held in the period that the score averages
+};
+
+struct Assessment {
+  Interval period;
+  Scheme scheme;
+  std::vector<UnitAssessment> units;  // by UnitIndex
+  // Units by peer group (kind, by name), then rank.
+  std::vector<UnitIndex> order;
+  std::vector<PersonScore> people;  // people holding a post in the period, in person order
+};
+
+// Assesses the snapshot's assessment inputs with its scheme, or with `scheme`. Fails with
+// FailedPrecondition when the model has no `assessment`.
+absl::StatusOr<Assessment> Assess(const Snapshot& snapshot);
+absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme);
+
+// What each subordinate of u contributed to its total, in child order (derived from the
+// snapshot and the totals, so the roll-up itself stores nothing per edge).
+std::vector<SubordinateContribution> SubordinatesOf(const Snapshot& snapshot,
+                                                    const Assessment& assessment, UnitIndex u);
+
+// Readable reasons for a unit's result: components, deductions, caps, vetoes, the quota
+// cut, subordinates' contributions and flags, one line each, with names and ids.
+std::vector<std::string> Explain(const Snapshot& snapshot, const Assessment& assessment,
+                                 UnitIndex u);
+
+}  // namespace zeren
+
+#endif  // ZEREN_ASSESSMENT_H_

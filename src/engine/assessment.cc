@@ -1,0 +1,324 @@
+#include "zeren/assessment.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "zeren/accountability.h"
+#include "zeren/ledger.h"
+
+namespace zeren {
+namespace {
+
+bool IsMainLeader(Role role) { return role == Role::kSecretary || role == Role::kHead; }
+
+class Assessor {
+ public:
+  Assessor(const Snapshot& s, const Scheme& scheme)
+      : s_(s), scheme_(scheme), period_(s.assessment_period()), last_day_(period_.to - 1) {}
+
+  Assessment Run() {
+    Assessment a{period_, scheme_, std::vector<UnitAssessment>(s_.unit_count()), {}, {}};
+    ResolveIndicators();
+    FindUnitsHeldAccountable();
+    std::vector<uint32_t> seen(s_.person_count(), kNoIndex);
+    for (UnitIndex u = 0; u < s_.unit_count(); ++u) a.units[u] = Own(u, &seen);
+    RollUp(&a.units);
+    for (UnitAssessment& ua : a.units) Grade(&ua);
+    ApplyQuotasAndRanks(&a);
+    for (UnitAssessment& ua : a.units) SetFlags(&ua);
+    ScorePeople(&a);
+    return a;
+  }
+
+ private:
+  bool InPeriod(Date day) const { return period_.Contains(day); }
+
+  // Maps the snapshot's indicator ids to the scheme's indicator slots.
+  void ResolveIndicators() {
+    absl::flat_hash_map<absl::string_view, uint32_t> slot_of;
+    for (const Dimension& d : scheme_.dimensions) {
+      for (const Indicator& i : d.indicators) {
+        slot_of.emplace(i.id, static_cast<uint32_t>(maxima_.size()));
+        maxima_.push_back(i.max);
+        if (i.from_ledger) needs_rates_ = true;
+      }
+    }
+    for (const std::string& id : s_.indicator_ids()) {
+      auto it = slot_of.find(id);
+      slot_.push_back(it == slot_of.end() ? kNoIndex : it->second);
+    }
+    points_.assign(maxima_.size(), 0);
+    if (needs_rates_) rates_ = OnTimeRates(s_, period_);
+  }
+
+  // Units that an incident of the period holds to account as organizations.
+  void FindUnitsHeldAccountable() {
+    held_.assign(s_.unit_count(), false);
+    Accountant accountant(s_);
+    Accounting result;
+    for (IncidentIndex i = 0; i < s_.incident_count(); ++i) {
+      if (!InPeriod(s_.incident_date(i))) continue;
+      accountant.Account(i, &result);
+      for (const AccountableParty& p : result.parties) {
+        if (p.party.is_unit && p.form != Form::kNone) held_[p.party.index] = true;
+      }
+    }
+  }
+
+  double IndicatorScore(UnitIndex u) {
+    std::fill(points_.begin(), points_.end(), 0.0);
+    for (const Snapshot::PointsEntry& e : s_.points_of(u)) {
+      if (slot_[e.indicator] != kNoIndex) points_[slot_[e.indicator]] += e.value;
+    }
+    double score = 0, weights = 0;
+    uint32_t slot = 0;
+    for (const Dimension& d : scheme_.dimensions) {
+      double clamped = 0, maxima = 0;
+      for (const Indicator& i : d.indicators) {
+        const double points = i.from_ledger ? i.max * rates_[u] : points_[slot];
+        clamped += std::clamp(points, 0.0, i.max);
+        maxima += i.max;
+        ++slot;
+      }
+      score += d.weight * 100 * clamped / maxima;
+      weights += d.weight;
+    }
+    return score / weights;
+  }
+
+  // Each incident of the period deducts by severity times its circumstance factors; those
+  // sharing a case deduct once, the largest.
+  void Deduct(UnitIndex u, UnitAssessment* ua) {
+    for (IncidentIndex i : s_.incidents_at(u)) {
+      if (!InPeriod(s_.incident_date(i))) continue;
+      uint32_t kinds = 0;
+      for (const Snapshot::IncidentCircumstance& c : s_.incident_circumstances(i)) {
+        kinds |= 1u << static_cast<int>(c.kind);
+      }
+      double factor = 1;
+      for (int k = 0; k < 8; ++k) {
+        if (kinds & (1u << k)) factor *= scheme_.factors[k];
+      }
+      const double base = scheme_.deductions[static_cast<int>(s_.incident_severity(i))];
+      ua->deductions.push_back({i, base, factor, base * factor, true});
+    }
+    for (size_t a = 0; a < ua->deductions.size(); ++a) {
+      Deduction& x = ua->deductions[a];
+      const std::string& case_id = s_.incident_case(x.incident);
+      if (case_id.empty()) continue;
+      for (size_t b = 0; b < ua->deductions.size(); ++b) {
+        const Deduction& y = ua->deductions[b];
+        if (b == a || s_.incident_case(y.incident) != case_id) continue;
+        // The largest counts; among equals, the first.
+        if (y.points > x.points || (y.points == x.points && b < a)) x.counted = false;
+      }
+    }
+    double total = 0;
+    for (const Deduction& d : ua->deductions) total += d.counted ? d.points : 0;
+    ua->deduction_capped = total > scheme_.deduction_cap;
+    ua->deducted = std::min(total, scheme_.deduction_cap);
+  }
+
+  std::optional<double> Members(UnitIndex u, std::vector<uint32_t>* seen) const {
+    double sum = 0;
+    uint32_t count = 0;
+    for (PostIndex post : s_.posts_in(u)) {
+      const PersonIndex p = s_.post_person(post);
+      if (!s_.post_held(post).Touches(period_.from, last_day_) || (*seen)[p] == u) continue;
+      (*seen)[p] = u;  // each person once per unit
+      sum += s_.appraisal_sum(p);
+      count += s_.appraisal_count(p);
+    }
+    if (count == 0) return std::nullopt;
+    return sum / count;
+  }
+
+  UnitAssessment Own(UnitIndex u, std::vector<uint32_t>* seen) {
+    UnitAssessment ua{};
+    ua.unit = u;
+    ua.indicators = IndicatorScore(u);
+    Deduct(u, &ua);
+    ua.bonus_capped = s_.bonus_sum(u) > scheme_.bonus_cap;
+    ua.bonus = std::min(s_.bonus_sum(u), scheme_.bonus_cap);
+    ua.daily = std::clamp(ua.indicators - ua.deducted + ua.bonus, 0.0, 100.0);
+    if (s_.review_count(u) > 0) ua.review = s_.review_sum(u) / s_.review_count(u);
+    const Snapshot::Votes& v = s_.votes(u);
+    const int64_t votes = v.good + v.fairly_good + v.average + v.poor;
+    if (votes > 0) {
+      const auto& value = scheme_.ballot_values;
+      ua.ballot = (v.good * value[0] + v.fairly_good * value[1] + v.average * value[2] +
+                   v.poor * value[3]) /
+                  votes;
+    }
+    ua.members = Members(u, seen);
+    double weighted = scheme_.daily_weight * ua.daily, weights = scheme_.daily_weight;
+    for (const auto& [score, weight] : {std::make_pair(ua.review, scheme_.review_weight),
+                                        std::make_pair(ua.ballot, scheme_.ballot_weight),
+                                        std::make_pair(ua.members, scheme_.members_weight)}) {
+      if (!score) continue;
+      weighted += weight * *score;
+      weights += weight;
+    }
+    ua.own = weights > 0 ? weighted / weights : ua.daily;
+    return ua;
+  }
+
+  // Reverse level order: every subordinate is final before its superiors read it.
+  void RollUp(std::vector<UnitAssessment>* units) const {
+    for (UnitIndex u = s_.unit_count(); u-- > 0;) {
+      UnitAssessment& ua = (*units)[u];
+      const auto children = s_.children(u);
+      const auto link_weights = s_.child_weights(u);
+      ua.subtree_members = static_cast<double>(s_.unit_members(u));
+      double weights = 0, weighted = 0;
+      for (size_t k = 0; k < children.size(); ++k) {
+        const UnitAssessment& child = (*units)[children[k]];
+        ua.subtree_members += link_weights[k] * child.subtree_members;
+        const double w =
+            scheme_.weight_by_members ? link_weights[k] * child.subtree_members : link_weights[k];
+        weights += w;
+        weighted += w * child.total;
+      }
+      ua.total = children.empty() || weights == 0
+                     ? ua.own
+                     : scheme_.rollup_own * ua.own + scheme_.rollup_subordinates * weighted / weights;
+    }
+  }
+
+  void Grade(UnitAssessment* ua) const {
+    const int32_t last = static_cast<int32_t>(scheme_.grades.size()) - 1;
+    ua->threshold_grade = last;
+    for (int32_t g = 0; g <= last; ++g) {
+      if (scheme_.grades[g].min <= ua->total) {
+        ua->threshold_grade = g;
+        break;
+      }
+    }
+    ua->grade = ua->threshold_grade;
+    for (int32_t v = 0; v < static_cast<int32_t>(scheme_.vetoes.size()); ++v) {
+      const Veto& veto = scheme_.vetoes[v];
+      for (IncidentIndex i : s_.incidents_at(ua->unit)) {
+        if (InPeriod(s_.incident_date(i)) && s_.incident_severity(i) >= veto.severity) {
+          ua->vetoes.push_back({v, i});
+          ua->grade = std::max(ua->grade, veto.max_grade);
+          break;
+        }
+      }
+    }
+  }
+
+  // Within each peer group, grade by grade from the best, at most floor(quota × n) units keep
+  // a grade with a quota (highest totals, ties by id); the rest move one grade down.
+  void ApplyQuotasAndRanks(Assessment* a) const {
+    std::vector<UnitIndex> order(s_.unit_count());
+    for (UnitIndex u = 0; u < order.size(); ++u) order[u] = u;
+    std::sort(order.begin(), order.end(), [&](UnitIndex x, UnitIndex y) {
+      const std::string& kx = s_.unit_kind(x);
+      const std::string& ky = s_.unit_kind(y);
+      if (kx != ky) return kx < ky;
+      if (a->units[x].total != a->units[y].total) return a->units[x].total > a->units[y].total;
+      return s_.unit_id(x) < s_.unit_id(y);
+    });
+    for (size_t begin = 0; begin < order.size();) {
+      size_t end = begin;
+      while (end < order.size() && s_.unit_kind(order[end]) == s_.unit_kind(order[begin])) ++end;
+      const size_t n = end - begin;
+      for (size_t g = 0; g + 1 < scheme_.grades.size(); ++g) {
+        if (!scheme_.grades[g].quota) continue;
+        const size_t keep = static_cast<size_t>(std::floor(*scheme_.grades[g].quota * n));
+        size_t kept = 0;
+        for (size_t k = begin; k < end; ++k) {
+          UnitAssessment& ua = a->units[order[k]];
+          if (ua.grade != static_cast<int32_t>(g) || ++kept <= keep) continue;
+          if (!ua.quota_cut_from) ua.quota_cut_from = ua.grade;
+          ++ua.grade;
+        }
+      }
+      for (size_t k = begin; k < end; ++k) a->units[order[k]].rank = static_cast<uint32_t>(k - begin + 1);
+      begin = end;
+    }
+    a->order = std::move(order);
+  }
+
+  void SetFlags(UnitAssessment* ua) const {
+    for (int32_t f = 0; f < static_cast<int32_t>(scheme_.flags.size()); ++f) {
+      const FlagRule& rule = scheme_.flags[f];
+      bool set = rule.grades.empty() ||
+                 std::find(rule.grades.begin(), rule.grades.end(), ua->grade) != rule.grades.end();
+      if (rule.held_accountable) set = set && held_[ua->unit] == *rule.held_accountable;
+      if (rule.incident_at_least) {
+        const auto incidents = s_.incidents_at(ua->unit);
+        set = set && std::any_of(incidents.begin(), incidents.end(), [&](IncidentIndex i) {
+                return InPeriod(s_.incident_date(i)) && s_.incident_severity(i) >= *rule.incident_at_least;
+              });
+      }
+      if (set) ua->flags.push_back(f);
+    }
+  }
+
+  // A person's score: the mean over their posts in the period of the unit's total for a
+  // secretary or head, or the mean total of the units in charge of for other roles.
+  void ScorePeople(Assessment* a) const {
+    for (PersonIndex p = 0; p < s_.person_count(); ++p) {
+      PersonScore score{p, 0, {}};
+      for (PostIndex post : s_.posts_of(p)) {
+        if (!s_.post_held(post).Touches(period_.from, last_day_)) continue;
+        const auto charge = s_.post_in_charge_of(post);
+        double value = a->units[s_.post_unit(post)].total;
+        if (!IsMainLeader(s_.post_role(post)) && !charge.empty()) {
+          value = 0;
+          for (UnitIndex u : charge) value += a->units[u].total;
+          value /= charge.size();
+        }
+        score.score += value;
+        score.posts.push_back(post);
+      }
+      if (score.posts.empty()) continue;
+      score.score /= score.posts.size();
+      a->people.push_back(std::move(score));
+    }
+  }
+
+  const Snapshot& s_;
+  const Scheme& scheme_;
+  const Interval period_;
+  const Date last_day_;
+  std::vector<double> maxima_;
+  std::vector<uint32_t> slot_;
+  std::vector<double> points_;
+  bool needs_rates_ = false;
+  std::vector<double> rates_;
+  std::vector<bool> held_;
+};
+
+}  // namespace
+
+std::vector<SubordinateContribution> SubordinatesOf(const Snapshot& s, const Assessment& a,
+                                                    UnitIndex u) {
+  std::vector<SubordinateContribution> out;
+  const auto children = s.children(u);
+  const auto link_weights = s.child_weights(u);
+  for (size_t k = 0; k < children.size(); ++k) {
+    const UnitAssessment& child = a.units[children[k]];
+    const double w =
+        a.scheme.weight_by_members ? link_weights[k] * child.subtree_members : link_weights[k];
+    out.push_back({children[k], w, child.total});
+  }
+  return out;
+}
+
+absl::StatusOr<Assessment> Assess(const Snapshot& snapshot) {
+  return Assess(snapshot, snapshot.scheme());
+}
+
+absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme) {
+  if (!snapshot.has_assessment()) {
+    return absl::FailedPreconditionError("the model has no `assessment` section");
+  }
+  return Assessor(snapshot, scheme).Run();
+}
+
+}  // namespace zeren
