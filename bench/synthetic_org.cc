@@ -58,6 +58,53 @@ Model SyntheticOrganization(uint32_t units, uint32_t fan_out, uint64_t seed) {
   supervises.from = "u0";
   supervises.to = "u0";
   data.links.push_back(supervises);
+  // Ten directives from the root, each with a task for one unit in ten and a subtask for
+  // one of that unit's children where it has any.
+  uint32_t task_number = 0;
+  for (uint32_t d = 0; d < 10; ++d) {
+    Directive directive;
+    directive.id = absl::StrCat("dv", d);
+    directive.issued_by = "u0";
+    directive.date = 19000 + static_cast<Date>(d * 30);
+    directive.reach = 2;
+    for (uint32_t u = 1 + d; u < units; u += 10) {
+      Task task;
+      task.id = absl::StrCat("t", task_number++);
+      task.unit = absl::StrCat("u", u);
+      task.due = directive.date + 60;
+      task.status = static_cast<TaskStatus>(random() % 4);
+      if (task.status == TaskStatus::kDone || task.status == TaskStatus::kVerified) {
+        task.completed = task.due - 5 + static_cast<Date>(random() % 10);
+      }
+      const uint32_t child = u * fan_out + 1;
+      if (child < units && random() % 2 == 0) {
+        Task sub;
+        sub.id = absl::StrCat("t", task_number++);
+        sub.unit = absl::StrCat("u", child);
+        sub.due = task.due;
+        sub.status = TaskStatus::kOpen;
+        task.subtasks.push_back(std::move(sub));
+      }
+      directive.tasks.push_back(std::move(task));
+    }
+    data.directives.push_back(std::move(directive));
+  }
+  // Assessment inputs: points for every unit, a review for one in three, ballots for one in
+  // five, an appraisal for every person.
+  AssessmentInputs inputs;
+  inputs.period = {19000, 19365};
+  for (uint32_t u = 0; u < units; ++u) {
+    const std::string id = absl::StrCat("u", u);
+    inputs.points.push_back({id, "integrity.meetings", static_cast<double>(random() % 41), {}});
+    inputs.points.push_back({id, "integrity.education", static_cast<double>(random() % 61), {}});
+    if (u % 3 == 0) inputs.reviews.push_back({id, 60.0 + random() % 40, {}});
+    if (u % 5 == 0) {
+      inputs.ballots.push_back({{id, Role::kSecretary, {}}, static_cast<int64_t>(random() % 30),
+                                static_cast<int64_t>(random() % 10), static_cast<int64_t>(random() % 5), 0, {}});
+    }
+  }
+  for (const Person& p : data.people) inputs.appraisals.push_back({p.id, 60.0 + random() % 40, {}});
+  data.assessment = std::move(inputs);
   // One incident per ten units, at random units and dates, every severity.
   for (uint32_t k = 0; k < units / 10; ++k) {
     const uint32_t at = static_cast<uint32_t>(random() % units);

@@ -123,6 +123,33 @@ extern "C" {
 #define ZEREN_FORM_ORGANIZATIONAL_ADJUSTMENT 5
 #define ZEREN_FORM_DISCIPLINARY_SANCTION 6
 
+/* Task lights (zeren_task_row.light). */
+#define ZEREN_LIGHT_DONE 0
+#define ZEREN_LIGHT_CANCELLED 1
+#define ZEREN_LIGHT_RED 2
+#define ZEREN_LIGHT_YELLOW 3
+#define ZEREN_LIGHT_GREEN 4
+
+/* Task statuses (zeren_task_row.status). */
+#define ZEREN_STATUS_OPEN 0
+#define ZEREN_STATUS_IN_PROGRESS 1
+#define ZEREN_STATUS_DONE 2
+#define ZEREN_STATUS_VERIFIED 3
+#define ZEREN_STATUS_CANCELLED 4
+
+/* Audit finding kinds (zeren_finding.kind), and severities. */
+#define ZEREN_FINDING_CONFLICT_OF_INTEREST 0
+#define ZEREN_FINDING_DUTY_WITHOUT_HOLDER 1
+#define ZEREN_FINDING_OVERDUE_TASKS 2
+#define ZEREN_FINDING_OVERLOADED_PERSON 3
+#define ZEREN_FINDING_STALLED_CASCADE 4
+#define ZEREN_FINDING_UNGUIDED_BRANCH 5
+#define ZEREN_FINDING_UNSUPERVISED 6
+#define ZEREN_FINDING_VACANT_FIRST_RESPONSIBLE 7
+#define ZEREN_FINDING_SEVERITY_CRITICAL 0
+#define ZEREN_FINDING_SEVERITY_WARNING 1
+#define ZEREN_FINDING_SEVERITY_INFO 2
+
 #define ZEREN_DATE_OPEN INT32_MIN
 
 /* ---- handles ---- */
@@ -133,6 +160,9 @@ typedef struct zeren_snapshot zeren_snapshot;
 typedef struct zeren_chain zeren_chain;
 typedef struct zeren_person_view zeren_person_view;
 typedef struct zeren_accounting zeren_accounting;
+typedef struct zeren_ledger zeren_ledger;
+typedef struct zeren_audit zeren_audit;
+typedef struct zeren_assessment zeren_assessment;
 
 /* ---- library ---- */
 
@@ -436,6 +466,135 @@ ZEREN_EXPORT int32_t zeren_accounting_because(const zeren_accounting *accounting
 ZEREN_EXPORT int32_t zeren_accounting_to_json(const zeren_accounting *accounting, char **out,
                                               size_t *size, zeren_error **err);
 ZEREN_EXPORT void zeren_accounting_free(zeren_accounting *accounting);
+
+/* ---- the directive ledger ---- */
+
+/* The ledger as of a day: tasks of directives dated on or before it, with lights; each
+   directive's level profile and break points. */
+ZEREN_EXPORT int32_t zeren_snapshot_ledger(const zeren_snapshot *snapshot, int32_t as_of,
+                                           zeren_ledger **out, zeren_error **err);
+ZEREN_EXPORT size_t zeren_ledger_task_count(const zeren_ledger *ledger);
+
+typedef struct zeren_task_row {
+  uint32_t struct_size;
+  const char *task_id;
+  const char *directive_id;
+  const char *unit_id;
+  int32_t due;
+  int32_t status;    /* ZEREN_STATUS_* */
+  int32_t light;     /* ZEREN_LIGHT_* */
+  int32_t completed; /* the recorded day, or ZEREN_DATE_OPEN */
+  uint32_t failed_reviews; /* look-back reviews of this task, dated on or before as_of, that failed */
+} zeren_task_row;
+#define ZEREN_TASK_ROW_INIT { sizeof(zeren_task_row), NULL, NULL, NULL, 0, 0, 0, ZEREN_DATE_OPEN, 0 }
+
+ZEREN_EXPORT int32_t zeren_ledger_task(const zeren_ledger *ledger, size_t index,
+                                       zeren_task_row *row, zeren_error **err);
+/* Bulk: the first min(capacity, task count) task ids and lights; either array may be NULL.
+   *written (optional) receives the number of rows filled. */
+ZEREN_EXPORT int32_t zeren_ledger_fill_lights(const zeren_ledger *ledger, const char **task_ids,
+                                              int32_t *lights, size_t capacity, size_t *written,
+                                              zeren_error **err);
+ZEREN_EXPORT size_t zeren_ledger_directive_count(const zeren_ledger *ledger);
+/* Directive `index`'s id and how many levels and break points it has. */
+ZEREN_EXPORT int32_t zeren_ledger_directive(const zeren_ledger *ledger, size_t index,
+                                            const char **directive_id, size_t *level_count,
+                                            size_t *break_point_count, zeren_error **err);
+/* Level `k` of directive `index`: its level number and counts. Any output may be NULL. */
+ZEREN_EXPORT int32_t zeren_ledger_level(const zeren_ledger *ledger, size_t index, size_t k,
+                                        uint32_t *level, uint32_t *reached, uint32_t *done,
+                                        uint32_t *on_time, zeren_error **err);
+ZEREN_EXPORT int32_t zeren_ledger_break_point(const zeren_ledger *ledger, size_t index, size_t k,
+                                              const char **unit_id, zeren_error **err);
+/* As `zeren ledger --json` prints it. */
+ZEREN_EXPORT int32_t zeren_ledger_to_json(const zeren_ledger *ledger, char **out, size_t *size,
+                                          zeren_error **err);
+ZEREN_EXPORT void zeren_ledger_free(zeren_ledger *ledger);
+
+/* Every unit's on-time rate over [from, to), in one call: `rates` receives one value per
+   unit, in snapshot order (zeren_snapshot_unit_ids gives the ids), `capacity` >= the unit
+   count. The same number the assessment's ledger.on_time_rate indicator uses. */
+ZEREN_EXPORT int32_t zeren_snapshot_on_time_rates(const zeren_snapshot *snapshot, int32_t from,
+                                                  int32_t to, double *rates, size_t capacity,
+                                                  zeren_error **err);
+/* The unit ids in snapshot order (level order): `ids` receives borrowed pointers valid while
+   the snapshot lives; `capacity` >= the unit count. */
+ZEREN_EXPORT int32_t zeren_snapshot_unit_ids(const zeren_snapshot *snapshot, const char **ids,
+                                             size_t capacity, zeren_error **err);
+
+/* ---- the chain-health audit ---- */
+
+ZEREN_EXPORT int32_t zeren_snapshot_audit(const zeren_snapshot *snapshot, int32_t as_of,
+                                          zeren_audit **out, zeren_error **err);
+ZEREN_EXPORT size_t zeren_audit_size(const zeren_audit *audit);
+
+typedef struct zeren_finding {
+  uint32_t struct_size;
+  int32_t kind;           /* ZEREN_FINDING_* */
+  int32_t severity;       /* ZEREN_FINDING_SEVERITY_CRITICAL .. ZEREN_FINDING_SEVERITY_INFO */
+  const char *unit_id;    /* or NULL */
+  const char *person_id;  /* or NULL */
+  const char *duty_id;    /* or NULL */
+  const char *directive_id; /* or NULL */
+  const char *detail;
+} zeren_finding;
+#define ZEREN_FINDING_INIT { sizeof(zeren_finding), 0, 0, NULL, NULL, NULL, NULL, NULL }
+
+ZEREN_EXPORT int32_t zeren_audit_get(const zeren_audit *audit, size_t index,
+                                     zeren_finding *finding, zeren_error **err);
+/* As `zeren audit --json` prints it. */
+ZEREN_EXPORT int32_t zeren_audit_to_json(const zeren_audit *audit, char **out, size_t *size,
+                                         zeren_error **err);
+ZEREN_EXPORT void zeren_audit_free(zeren_audit *audit);
+
+/* ---- integrated assessment ---- */
+
+/* The default assessment scheme as JSON (what `zeren scheme --default` prints). */
+ZEREN_EXPORT int32_t zeren_scheme_default_json(char **out, size_t *size, zeren_error **err);
+
+/* Assesses the model's assessment inputs with its scheme. ZEREN_ERR_NOT_FOUND when the model
+   has no `assessment` section. */
+ZEREN_EXPORT int32_t zeren_snapshot_assess(const zeren_snapshot *snapshot,
+                                           zeren_assessment **out, zeren_error **err);
+ZEREN_EXPORT size_t zeren_assessment_unit_count(const zeren_assessment *assessment);
+
+/* Bulk, by snapshot order (the order of zeren_snapshot_unit_ids): each non-NULL array
+   receives one value per unit; `capacity` must be at least the unit count. Grades are
+   indices into the scheme's grades (zeren_assessment_grade_id names them). */
+typedef struct zeren_assessment_columns {
+  uint32_t struct_size;
+  size_t capacity;
+  double *own;
+  double *total;
+  int32_t *grade;
+  uint32_t *rank;          /* 1-based within the peer group (unit kind) */
+  double *daily;
+  int32_t *flag_count;
+} zeren_assessment_columns;
+#define ZEREN_ASSESSMENT_COLUMNS_INIT \
+  { sizeof(zeren_assessment_columns), 0, NULL, NULL, NULL, NULL, NULL, NULL }
+
+ZEREN_EXPORT int32_t zeren_assessment_fill(const zeren_assessment *assessment,
+                                           const zeren_assessment_columns *columns,
+                                           zeren_error **err);
+/* The id of grade `grade` of the scheme ("good", ...); borrowed. */
+ZEREN_EXPORT int32_t zeren_assessment_grade_id(const zeren_assessment *assessment, int32_t grade,
+                                               const char **id, zeren_error **err);
+/* The reasons of one unit's result, one line each, as `zeren assess --unit ID` prints them:
+   calls fn once per line; return nonzero to stop. */
+typedef int32_t (*zeren_line_fn)(void *payload, const char *line);
+ZEREN_EXPORT int32_t zeren_assessment_explain(const zeren_assessment *assessment, const char *unit,
+                                              zeren_line_fn fn, void *payload, zeren_error **err);
+/* As `zeren assess --json` prints it; `unit` NULL for all units and people, or one unit. */
+ZEREN_EXPORT int32_t zeren_assessment_to_json(const zeren_assessment *assessment, const char *unit,
+                                              char **out, size_t *size, zeren_error **err);
+/* People's scores in one call: `person_ids` receives borrowed ids and `scores` the scores
+   of the first min(capacity, count) people holding a post in the period; *count (required)
+   receives how many there are. Either array may be NULL to ask for the count first. */
+ZEREN_EXPORT int32_t zeren_assessment_people(const zeren_assessment *assessment,
+                                             const char **person_ids, double *scores,
+                                             size_t capacity, size_t *count, zeren_error **err);
+ZEREN_EXPORT void zeren_assessment_free(zeren_assessment *assessment);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -19,9 +19,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "zeren/accountability.h"
+#include "zeren/assessment.h"
+#include "zeren/audit.h"
 #include "zeren/chain.h"
 #include "zeren/date.h"
 #include "zeren/edit.h"
+#include "zeren/ledger.h"
 #include "zeren/model.h"
 #include "zeren/model_json.h"
 #include "zeren/person_view.h"
@@ -29,6 +32,7 @@
 #include "zeren/problem.h"
 #include "zeren/records.h"
 #include "zeren/result_json.h"
+#include "zeren/scheme.h"
 #include "zeren/snapshot.h"
 #include "zeren/vocabulary.h"
 
@@ -87,6 +91,21 @@ struct zeren_accounting {
   mutable std::vector<bool> rendered;                     // by party
 };
 
+struct zeren_ledger {
+  zeren::Snapshot snapshot;
+  zeren::LedgerReport report;
+};
+
+struct zeren_audit {
+  zeren::Snapshot snapshot;
+  zeren::AuditReport report;
+};
+
+struct zeren_assessment {
+  zeren::Snapshot snapshot;
+  zeren::Assessment assessment;
+};
+
 namespace {
 
 using zeren::Date;
@@ -115,6 +134,38 @@ static_assert(ZEREN_CATEGORY_UPWARD == static_cast<int>(zeren::Category::kUpward
 static_assert(ZEREN_FORM_DISCIPLINARY_SANCTION ==
                   static_cast<int>(zeren::Form::kDisciplinarySanction),
               "forms");
+
+// The ledger's and the audit's vocabularies, value by value.
+template <typename Enum>
+constexpr bool Is(int c_value, Enum value) {
+  return c_value == static_cast<int>(value);
+}
+static_assert(Is(ZEREN_LIGHT_DONE, zeren::Light::kDone) &&
+                  Is(ZEREN_LIGHT_CANCELLED, zeren::Light::kCancelled) &&
+                  Is(ZEREN_LIGHT_RED, zeren::Light::kRed) &&
+                  Is(ZEREN_LIGHT_YELLOW, zeren::Light::kYellow) &&
+                  Is(ZEREN_LIGHT_GREEN, zeren::Light::kGreen),
+              "lights");
+static_assert(Is(ZEREN_STATUS_OPEN, zeren::TaskStatus::kOpen) &&
+                  Is(ZEREN_STATUS_IN_PROGRESS, zeren::TaskStatus::kInProgress) &&
+                  Is(ZEREN_STATUS_DONE, zeren::TaskStatus::kDone) &&
+                  Is(ZEREN_STATUS_VERIFIED, zeren::TaskStatus::kVerified) &&
+                  Is(ZEREN_STATUS_CANCELLED, zeren::TaskStatus::kCancelled),
+              "task statuses");
+static_assert(Is(ZEREN_FINDING_CONFLICT_OF_INTEREST, zeren::FindingKind::kConflictOfInterest) &&
+                  Is(ZEREN_FINDING_DUTY_WITHOUT_HOLDER, zeren::FindingKind::kDutyWithoutHolder) &&
+                  Is(ZEREN_FINDING_OVERDUE_TASKS, zeren::FindingKind::kOverdueTasks) &&
+                  Is(ZEREN_FINDING_OVERLOADED_PERSON, zeren::FindingKind::kOverloadedPerson) &&
+                  Is(ZEREN_FINDING_STALLED_CASCADE, zeren::FindingKind::kStalledCascade) &&
+                  Is(ZEREN_FINDING_UNGUIDED_BRANCH, zeren::FindingKind::kUnguidedBranch) &&
+                  Is(ZEREN_FINDING_UNSUPERVISED, zeren::FindingKind::kUnsupervised) &&
+                  Is(ZEREN_FINDING_VACANT_FIRST_RESPONSIBLE,
+                     zeren::FindingKind::kVacantFirstResponsible),
+              "finding kinds");
+static_assert(Is(ZEREN_FINDING_SEVERITY_CRITICAL, zeren::FindingSeverity::kCritical) &&
+                  Is(ZEREN_FINDING_SEVERITY_WARNING, zeren::FindingSeverity::kWarning) &&
+                  Is(ZEREN_FINDING_SEVERITY_INFO, zeren::FindingSeverity::kInfo),
+              "finding severities");
 
 // Handed out when even an error cannot be allocated; zeren_error_free ignores it.
 // "out of memory" fits std::string's inline buffer, so building it allocates nothing.
@@ -385,14 +436,14 @@ int32_t ToIncident(const Call& call, const zeren_incident_spec& s, zeren::Incide
 // ---- result translation ------------------------------------------------------------------
 
 // Output structs: fill the caller's version up to its struct_size, never past it. `name`
-// is the argument's, for the message.
+// is the argument's, for the message. `minimum` is the end of the struct's first field
+// after struct_size: by default an int32_t (kind, or is_unit) right after it.
 template <typename Entry>
-int32_t FillTo(const Call& call, Entry* out, const Entry& full, const char* name = "entry") {
-  // struct_size and the first field (kind, or is_unit)
-  constexpr size_t kMinimum = sizeof(uint32_t) + sizeof(int32_t);
-  if (out->struct_size < kMinimum) {
+int32_t FillTo(const Call& call, Entry* out, const Entry& full, const char* name = "entry",
+               size_t minimum = sizeof(uint32_t) + sizeof(int32_t)) {
+  if (out->struct_size < minimum) {
     return call.Invalid(
-        absl::StrCat(name, "->struct_size ", out->struct_size, " is below ", kMinimum));
+        absl::StrCat(name, "->struct_size ", out->struct_size, " is below ", minimum));
   }
   const size_t size = std::min<size_t>(out->struct_size, sizeof(Entry));
   std::memcpy(reinterpret_cast<char*>(out) + sizeof(uint32_t),
@@ -476,6 +527,45 @@ int32_t CheckParty(const Call& call, const zeren_accounting& a, size_t index) {
   return call.OutOfRange(absl::StrCat("index ", index, " is not below size ", size));
 }
 
+zeren_task_row TaskRowOf(const zeren_ledger& l, size_t index) {
+  const zeren::Snapshot& s = l.snapshot;
+  const zeren::TaskIndex t = l.report.tasks[index];
+  const zeren::DirectiveIndex d = s.task_directive(t);
+  zeren_task_row out = ZEREN_TASK_ROW_INIT;
+  out.task_id = s.task_id(t).c_str();
+  out.directive_id = s.directive_id(d).c_str();
+  out.unit_id = s.unit_id(s.task_unit(t)).c_str();
+  out.due = s.task_due(t);
+  out.status = static_cast<int32_t>(s.task_status(t));
+  out.light = static_cast<int32_t>(l.report.lights[index]);
+  out.completed = s.task_completed(t) == zeren::kEndOfTime ? ZEREN_DATE_OPEN : s.task_completed(t);
+  for (const zeren::Snapshot::Review& r : s.directive_reviews(d)) {
+    const bool counted = r.task == t && r.date <= l.report.as_of;  // as of the ledger's day
+    if (counted && r.result == zeren::ReviewResult::kFail) ++out.failed_reviews;
+  }
+  return out;
+}
+
+zeren_finding FindingOf(const zeren_audit& a, const zeren::Finding& f) {
+  const zeren::Snapshot& s = a.snapshot;
+  zeren_finding out = ZEREN_FINDING_INIT;
+  out.kind = static_cast<int32_t>(f.kind);
+  out.severity = static_cast<int32_t>(zeren::SeverityOf(f.kind));
+  if (f.unit != kNoIndex) out.unit_id = s.unit_id(f.unit).c_str();
+  if (f.person != kNoIndex) out.person_id = s.person_id(f.person).c_str();
+  if (f.duty != kNoIndex) out.duty_id = s.duty_id(f.duty).c_str();
+  if (f.directive != kNoIndex) out.directive_id = s.directive_id(f.directive).c_str();
+  out.detail = f.detail.c_str();
+  return out;
+}
+
+// A directive position below the ledger's directive count.
+int32_t CheckDirective(const Call& call, const zeren_ledger& l, size_t index) {
+  const size_t count = l.report.directives.size();
+  if (index < count) return ZEREN_OK;
+  return call.OutOfRange(absl::StrCat("index ", index, " is not below directive count ", count));
+}
+
 // Loading: LoadModelFile reports an unopenable file as NotFound, which is an I/O failure
 // here (ZEREN_ERR_NOT_FOUND means an unknown id).
 int32_t FinishLoad(const Call& call, absl::StatusOr<zeren::Model> model,
@@ -504,6 +594,9 @@ static_assert(std::is_nothrow_destructible_v<zeren_model> &&
                   std::is_nothrow_destructible_v<zeren_chain> &&
                   std::is_nothrow_destructible_v<zeren_person_view> &&
                   std::is_nothrow_destructible_v<zeren_accounting> &&
+                  std::is_nothrow_destructible_v<zeren_ledger> &&
+                  std::is_nothrow_destructible_v<zeren_audit> &&
+                  std::is_nothrow_destructible_v<zeren_assessment> &&
                   std::is_nothrow_destructible_v<zeren_error>,
               "frees cannot throw");
 
@@ -1188,5 +1281,369 @@ int32_t zeren_accounting_to_json(const zeren_accounting* accounting, char** out,
 }
 
 void zeren_accounting_free(zeren_accounting* accounting) { delete accounting; }
+
+// ---- the directive ledger ----------------------------------------------------------------
+
+int32_t zeren_snapshot_ledger(const zeren_snapshot* snapshot, int32_t as_of, zeren_ledger** out,
+                              zeren_error** err) {
+  const Call call("zeren_snapshot_ledger", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (out == nullptr) return call.Null("out");
+    if (int32_t rc = CheckDay(call, "as_of", as_of)) return rc;
+    const zeren::Snapshot& s = snapshot->snapshot;
+    *out = new zeren_ledger{s, zeren::LedgerAsOf(s, as_of)};
+    return ZEREN_OK;
+  });
+}
+
+size_t zeren_ledger_task_count(const zeren_ledger* ledger) {
+  return Quietly<size_t>(0, [&] { return ledger == nullptr ? 0 : ledger->report.tasks.size(); });
+}
+
+int32_t zeren_ledger_task(const zeren_ledger* ledger, size_t index, zeren_task_row* row,
+                          zeren_error** err) {
+  const Call call("zeren_ledger_task", err);
+  return call.Run([&]() -> int32_t {
+    if (ledger == nullptr) return call.Null("ledger");
+    if (row == nullptr) return call.Null("row");
+    const size_t count = ledger->report.tasks.size();
+    if (index >= count) {
+      return call.OutOfRange(absl::StrCat("index ", index, " is not below task count ", count));
+    }
+    // The first field after struct_size is a pointer (task_id), not an int32_t.
+    return FillTo(call, row, TaskRowOf(*ledger, index), "row",
+                  offsetof(zeren_task_row, task_id) + sizeof(row->task_id));
+  });
+}
+
+int32_t zeren_ledger_fill_lights(const zeren_ledger* ledger, const char** task_ids,
+                                 int32_t* lights, size_t capacity, size_t* written,
+                                 zeren_error** err) {
+  const Call call("zeren_ledger_fill_lights", err);
+  return call.Run([&]() -> int32_t {
+    if (written != nullptr) *written = 0;
+    if (ledger == nullptr) return call.Null("ledger");
+    const zeren::Snapshot& s = ledger->snapshot;
+    const zeren::LedgerReport& report = ledger->report;
+    const size_t rows = std::min(capacity, report.tasks.size());
+    for (size_t k = 0; k < rows; ++k) {
+      if (task_ids != nullptr) task_ids[k] = s.task_id(report.tasks[k]).c_str();
+      if (lights != nullptr) lights[k] = static_cast<int32_t>(report.lights[k]);
+    }
+    if (written != nullptr) *written = rows;
+    return ZEREN_OK;
+  });
+}
+
+size_t zeren_ledger_directive_count(const zeren_ledger* ledger) {
+  return Quietly<size_t>(
+      0, [&] { return ledger == nullptr ? 0 : ledger->report.directives.size(); });
+}
+
+int32_t zeren_ledger_directive(const zeren_ledger* ledger, size_t index, const char** directive_id,
+                               size_t* level_count, size_t* break_point_count,
+                               zeren_error** err) {
+  const Call call("zeren_ledger_directive", err);
+  return call.Run([&]() -> int32_t {
+    if (directive_id != nullptr) *directive_id = nullptr;
+    if (level_count != nullptr) *level_count = 0;
+    if (break_point_count != nullptr) *break_point_count = 0;
+    if (ledger == nullptr) return call.Null("ledger");
+    if (directive_id == nullptr) return call.Null("directive_id");
+    if (level_count == nullptr) return call.Null("level_count");
+    if (break_point_count == nullptr) return call.Null("break_point_count");
+    if (int32_t rc = CheckDirective(call, *ledger, index)) return rc;
+    const zeren::DirectiveProfile& p = ledger->report.directives[index];
+    *directive_id = ledger->snapshot.directive_id(p.directive).c_str();
+    *level_count = p.levels.size();
+    *break_point_count = p.break_points.size();
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_ledger_level(const zeren_ledger* ledger, size_t index, size_t k, uint32_t* level,
+                           uint32_t* reached, uint32_t* done, uint32_t* on_time,
+                           zeren_error** err) {
+  const Call call("zeren_ledger_level", err);
+  return call.Run([&]() -> int32_t {
+    for (uint32_t* out : {level, reached, done, on_time}) {
+      if (out != nullptr) *out = 0;
+    }
+    if (ledger == nullptr) return call.Null("ledger");
+    if (int32_t rc = CheckDirective(call, *ledger, index)) return rc;
+    const auto& levels = ledger->report.directives[index].levels;
+    if (k >= levels.size()) {
+      return call.OutOfRange(absl::StrCat("k ", k, " is not below level count ", levels.size(),
+                                          " of directive ", index));
+    }
+    const zeren::LevelProfile& l = levels[k];
+    if (level != nullptr) *level = l.level;
+    if (reached != nullptr) *reached = l.reached;
+    if (done != nullptr) *done = l.done;
+    if (on_time != nullptr) *on_time = l.on_time;
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_ledger_break_point(const zeren_ledger* ledger, size_t index, size_t k,
+                                 const char** unit_id, zeren_error** err) {
+  const Call call("zeren_ledger_break_point", err);
+  return call.Run([&]() -> int32_t {
+    if (unit_id != nullptr) *unit_id = nullptr;
+    if (ledger == nullptr) return call.Null("ledger");
+    if (unit_id == nullptr) return call.Null("unit_id");
+    if (int32_t rc = CheckDirective(call, *ledger, index)) return rc;
+    const auto& break_points = ledger->report.directives[index].break_points;
+    if (k >= break_points.size()) {
+      return call.OutOfRange(absl::StrCat("k ", k, " is not below break point count ",
+                                          break_points.size(), " of directive ", index));
+    }
+    *unit_id = ledger->snapshot.unit_id(break_points[k]).c_str();
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_ledger_to_json(const zeren_ledger* ledger, char** out, size_t* size,
+                             zeren_error** err) {
+  const Call call("zeren_ledger_to_json", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (size != nullptr) *size = 0;
+    if (ledger == nullptr) return call.Null("ledger");
+    if (out == nullptr) return call.Null("out");
+    CopyOut(zeren::LedgerToJson(ledger->snapshot, ledger->report), out, size);
+    return ZEREN_OK;
+  });
+}
+
+void zeren_ledger_free(zeren_ledger* ledger) { delete ledger; }
+
+int32_t zeren_snapshot_on_time_rates(const zeren_snapshot* snapshot, int32_t from, int32_t to,
+                                     double* rates, size_t capacity, zeren_error** err) {
+  const Call call("zeren_snapshot_on_time_rates", err);
+  return call.Run([&]() -> int32_t {
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (rates == nullptr) return call.Null("rates");
+    if (int32_t rc = CheckDay(call, "from", from)) return rc;
+    if (int32_t rc = CheckDay(call, "to", to)) return rc;
+    if (to <= from) return call.Invalid(absl::StrCat("to ", to, " is not after from ", from));
+    const zeren::Snapshot& s = snapshot->snapshot;
+    if (capacity < s.unit_count()) {
+      return call.OutOfRange(
+          absl::StrCat("capacity ", capacity, " is below unit count ", s.unit_count()));
+    }
+    const std::vector<double> all = zeren::OnTimeRates(s, zeren::Interval{from, to});
+    std::copy(all.begin(), all.end(), rates);
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_snapshot_unit_ids(const zeren_snapshot* snapshot, const char** ids, size_t capacity,
+                                zeren_error** err) {
+  const Call call("zeren_snapshot_unit_ids", err);
+  return call.Run([&]() -> int32_t {
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (ids == nullptr) return call.Null("ids");
+    const zeren::Snapshot& s = snapshot->snapshot;
+    if (capacity < s.unit_count()) {
+      return call.OutOfRange(
+          absl::StrCat("capacity ", capacity, " is below unit count ", s.unit_count()));
+    }
+    for (zeren::UnitIndex u = 0; u < s.unit_count(); ++u) ids[u] = s.unit_id(u).c_str();
+    return ZEREN_OK;
+  });
+}
+
+// ---- the chain-health audit --------------------------------------------------------------
+
+int32_t zeren_snapshot_audit(const zeren_snapshot* snapshot, int32_t as_of, zeren_audit** out,
+                             zeren_error** err) {
+  const Call call("zeren_snapshot_audit", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (out == nullptr) return call.Null("out");
+    if (int32_t rc = CheckDay(call, "as_of", as_of)) return rc;
+    const zeren::Snapshot& s = snapshot->snapshot;
+    *out = new zeren_audit{s, zeren::AuditAsOf(s, as_of)};
+    return ZEREN_OK;
+  });
+}
+
+size_t zeren_audit_size(const zeren_audit* audit) {
+  return Quietly<size_t>(0, [&] { return audit == nullptr ? 0 : audit->report.findings.size(); });
+}
+
+int32_t zeren_audit_get(const zeren_audit* audit, size_t index, zeren_finding* finding,
+                        zeren_error** err) {
+  const Call call("zeren_audit_get", err);
+  return call.Run([&]() -> int32_t {
+    if (audit == nullptr) return call.Null("audit");
+    if (finding == nullptr) return call.Null("finding");
+    const auto& findings = audit->report.findings;
+    if (index >= findings.size()) {
+      return call.OutOfRange(
+          absl::StrCat("index ", index, " is not below size ", findings.size()));
+    }
+    return FillTo(call, finding, FindingOf(*audit, findings[index]), "finding");
+  });
+}
+
+int32_t zeren_audit_to_json(const zeren_audit* audit, char** out, size_t* size,
+                            zeren_error** err) {
+  const Call call("zeren_audit_to_json", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (size != nullptr) *size = 0;
+    if (audit == nullptr) return call.Null("audit");
+    if (out == nullptr) return call.Null("out");
+    CopyOut(zeren::AuditToJson(audit->snapshot, audit->report), out, size);
+    return ZEREN_OK;
+  });
+}
+
+void zeren_audit_free(zeren_audit* audit) { delete audit; }
+
+// ---- integrated assessment ---------------------------------------------------------------
+
+int32_t zeren_scheme_default_json(char** out, size_t* size, zeren_error** err) {
+  const Call call("zeren_scheme_default_json", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (size != nullptr) *size = 0;
+    if (out == nullptr) return call.Null("out");
+    CopyOut(zeren::SchemeToJson(zeren::DefaultScheme()), out, size);
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_snapshot_assess(const zeren_snapshot* snapshot, zeren_assessment** out,
+                              zeren_error** err) {
+  const Call call("zeren_snapshot_assess", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (snapshot == nullptr) return call.Null("snapshot");
+    if (out == nullptr) return call.Null("out");
+    const zeren::Snapshot& s = snapshot->snapshot;
+    absl::StatusOr<zeren::Assessment> assessment = zeren::Assess(s);
+    if (!assessment.ok()) {
+      // No `assessment` section is FailedPrecondition in C++: here, a thing not found.
+      const bool missing =
+          assessment.status().code() == absl::StatusCode::kFailedPrecondition;
+      return call.Status(assessment.status(), nullptr, missing ? ZEREN_ERR_NOT_FOUND : 0);
+    }
+    *out = new zeren_assessment{s, *std::move(assessment)};
+    return ZEREN_OK;
+  });
+}
+
+size_t zeren_assessment_unit_count(const zeren_assessment* assessment) {
+  return Quietly<size_t>(
+      0, [&] { return assessment == nullptr ? 0 : assessment->assessment.units.size(); });
+}
+
+int32_t zeren_assessment_fill(const zeren_assessment* assessment,
+                              const zeren_assessment_columns* columns, zeren_error** err) {
+  const Call call("zeren_assessment_fill", err);
+  return call.Run([&]() -> int32_t {
+    if (assessment == nullptr) return call.Null("assessment");
+    zeren_assessment_columns c = ZEREN_ASSESSMENT_COLUMNS_INIT;
+    const size_t minimum = offsetof(zeren_assessment_columns, capacity) + sizeof c.capacity;
+    if (int32_t rc = ReadSpec(call, "columns", columns, minimum, &c)) return rc;
+    const std::vector<zeren::UnitAssessment>& units = assessment->assessment.units;
+    if (c.capacity < units.size()) {
+      return call.OutOfRange(
+          absl::StrCat("capacity ", c.capacity, " is below unit count ", units.size()));
+    }
+    for (size_t u = 0; u < units.size(); ++u) {  // by UnitIndex: snapshot order
+      const zeren::UnitAssessment& ua = units[u];
+      if (c.own != nullptr) c.own[u] = ua.own;
+      if (c.total != nullptr) c.total[u] = ua.total;
+      if (c.grade != nullptr) c.grade[u] = ua.grade;
+      if (c.rank != nullptr) c.rank[u] = ua.rank;
+      if (c.daily != nullptr) c.daily[u] = ua.daily;
+      if (c.flag_count != nullptr) c.flag_count[u] = static_cast<int32_t>(ua.flags.size());
+    }
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_assessment_grade_id(const zeren_assessment* assessment, int32_t grade,
+                                  const char** id, zeren_error** err) {
+  const Call call("zeren_assessment_grade_id", err);
+  return call.Run([&]() -> int32_t {
+    if (id != nullptr) *id = nullptr;
+    if (assessment == nullptr) return call.Null("assessment");
+    if (id == nullptr) return call.Null("id");
+    const std::vector<zeren::GradeRule>& grades = assessment->assessment.scheme.grades;
+    if (grade < 0 || static_cast<size_t>(grade) >= grades.size()) {
+      return call.OutOfRange(
+          absl::StrCat("grade ", grade, " is not in [0, ", grades.size(), ")"));
+    }
+    *id = grades[grade].id.c_str();
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_assessment_explain(const zeren_assessment* assessment, const char* unit,
+                                 zeren_line_fn fn, void* payload, zeren_error** err) {
+  const Call call("zeren_assessment_explain", err);
+  return call.Run([&]() -> int32_t {
+    if (assessment == nullptr) return call.Null("assessment");
+    if (unit == nullptr) return call.Null("unit");
+    if (fn == nullptr) return call.Null("fn");
+    const zeren::Snapshot& s = assessment->snapshot;
+    zeren::UnitIndex u;
+    if (int32_t rc = FindUnit(call, s, unit, &u)) return rc;
+    for (const std::string& line : zeren::Explain(s, assessment->assessment, u)) {
+      if (fn(payload, line.c_str()) != 0) break;
+    }
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_assessment_to_json(const zeren_assessment* assessment, const char* unit, char** out,
+                                 size_t* size, zeren_error** err) {
+  const Call call("zeren_assessment_to_json", err);
+  return call.Run([&]() -> int32_t {
+    if (out != nullptr) *out = nullptr;
+    if (size != nullptr) *size = 0;
+    if (assessment == nullptr) return call.Null("assessment");
+    if (out == nullptr) return call.Null("out");
+    const zeren::Snapshot& s = assessment->snapshot;
+    std::optional<zeren::UnitIndex> only;
+    if (unit != nullptr) {  // NULL: every unit, and the people
+      zeren::UnitIndex u;
+      if (int32_t rc = FindUnit(call, s, unit, &u)) return rc;
+      only = u;
+    }
+    CopyOut(zeren::AssessmentToJson(s, assessment->assessment, only), out, size);
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_assessment_people(const zeren_assessment* assessment, const char** person_ids,
+                                double* scores, size_t capacity, size_t* count,
+                                zeren_error** err) {
+  const Call call("zeren_assessment_people", err);
+  return call.Run([&]() -> int32_t {
+    if (count != nullptr) *count = 0;
+    if (assessment == nullptr) return call.Null("assessment");
+    if (count == nullptr) return call.Null("count");
+    const zeren::Snapshot& s = assessment->snapshot;
+    const std::vector<zeren::PersonScore>& people = assessment->assessment.people;
+    const size_t rows = std::min(capacity, people.size());
+    for (size_t k = 0; k < rows; ++k) {
+      if (person_ids != nullptr) person_ids[k] = s.person_id(people[k].person).c_str();
+      if (scores != nullptr) scores[k] = people[k].score;
+    }
+    *count = people.size();
+    return ZEREN_OK;
+  });
+}
+
+void zeren_assessment_free(zeren_assessment* assessment) { delete assessment; }
 
 }  // extern "C"

@@ -13,7 +13,10 @@
 #include "absl/time/time.h"
 #include "tools/table.h"
 #include "zeren/accountability.h"
+#include "zeren/assessment.h"
+#include "zeren/audit.h"
 #include "zeren/chain.h"
+#include "zeren/ledger.h"
 #include "zeren/model_json.h"
 #include "zeren/person_view.h"
 #include "zeren/result_json.h"
@@ -161,6 +164,76 @@ std::string RenderAccounting(const Snapshot& s, const Accounting& a) {
   return title + table.Render();
 }
 
+std::string RenderLedger(const Snapshot& s, const LedgerReport& report) {
+  Table tasks({"task", "directive", "unit", "due", "status", "light", "reviews"});
+  std::vector<std::vector<std::string>> reviews(s.task_count());
+  for (DirectiveIndex d = 0; d < s.directive_count(); ++d) {
+    for (const Snapshot::Review& r : s.directive_reviews(d)) {
+      if (r.task != kNoIndex && r.date <= report.as_of) {
+        reviews[r.task].push_back(absl::StrCat(FormatDate(r.date), " ", Name(r.result),
+                                               r.result == ReviewResult::kFail ? " (!)" : ""));
+      }
+    }
+  }
+  for (size_t k = 0; k < report.tasks.size(); ++k) {
+    const TaskIndex t = report.tasks[k];
+    tasks.AddRow({s.task_id(t), s.directive_id(s.task_directive(t)), s.DescribeUnit(s.task_unit(t)),
+                  FormatDate(s.task_due(t)), std::string(Name(s.task_status(t))),
+                  std::string(Name(report.lights[k])), absl::StrJoin(reviews[t], "; ")});
+  }
+  std::string text = absl::StrCat("Ledger as of ", FormatDate(report.as_of), "\n\n",
+                                  tasks.empty() ? "(no tasks)\n" : tasks.Render());
+  for (const DirectiveProfile& p : report.directives) {
+    const DirectiveIndex d = p.directive;
+    Table levels({"level", "reached", "done", "on_time"});
+    for (const LevelProfile& l : p.levels) {
+      levels.AddRow({absl::StrCat(l.level), absl::StrCat(l.reached), absl::StrCat(l.done),
+                     absl::StrCat(l.on_time)});
+    }
+    std::vector<std::string> breaks;
+    for (UnitIndex u : p.break_points) breaks.push_back(s.DescribeUnit(u));
+    absl::StrAppend(&text, "\nDirective ", s.directive_id(d), " ", s.directive_title(d),
+                    " — issued by ", s.DescribeUnit(s.directive_issuer(d)), " on ",
+                    FormatDate(s.directive_date(d)), ", reach ", s.directive_reach(d), "\n\n",
+                    levels.Render(), "break points: ",
+                    breaks.empty() ? "none" : absl::StrJoin(breaks, ", "), "\n");
+  }
+  return text;
+}
+
+std::string RenderAudit(const AuditReport& report) {
+  Table table({"severity", "kind", "detail"});
+  for (const Finding& f : report.findings) {
+    table.AddRow({std::string(Name(SeverityOf(f.kind))), std::string(Name(f.kind)), f.detail});
+  }
+  return absl::StrCat("Audit as of ", FormatDate(report.as_of), ": ", report.findings.size(),
+                      " finding", report.findings.size() == 1 ? "" : "s", "\n\n",
+                      table.empty() ? "" : table.Render());
+}
+
+std::string RenderAssessment(const Snapshot& s, const Assessment& a) {
+  Table table({"peer group", "rank", "unit", "own", "total", "grade", "flags"});
+  for (UnitIndex u : a.order) {
+    const UnitAssessment& ua = a.units[u];
+    std::vector<std::string> flags;
+    for (int32_t f : ua.flags) flags.push_back(a.scheme.flags[f].id);
+    table.AddRow({s.unit_kind(u), absl::StrCat(ua.rank), s.DescribeUnit(u),
+                  absl::StrFormat("%.2f", ua.own), absl::StrFormat("%.2f", ua.total),
+                  a.scheme.grades[ua.grade].id, absl::StrJoin(flags, " ")});
+  }
+  return absl::StrCat("Assessment ", FormatDate(a.period.from), " to ", FormatDate(a.period.to),
+                      " (to exclusive)\n\n", table.Render());
+}
+
+std::string RenderUnitAssessment(const Snapshot& s, const Assessment& a, UnitIndex u) {
+  const UnitAssessment& ua = a.units[u];
+  std::string text = absl::StrCat(s.DescribeUnit(u), ": ", a.scheme.grades[ua.grade].id,
+                                  ", rank ", ua.rank, " among ", s.unit_kind(u), " units, total ",
+                                  absl::StrFormat("%.2f", ua.total), "\n\n");
+  for (const std::string& line : Explain(s, a, u)) absl::StrAppend(&text, "  ", line, "\n");
+  return text;
+}
+
 // Loads MODEL and compiles it; on failure reports and returns the exit code in `code`.
 std::optional<Snapshot> LoadSnapshot(const std::string& path, std::ostream& err, int* code) {
   std::optional<Model> model = Load(path, err);
@@ -265,6 +338,63 @@ int RunAccount(const std::vector<std::string>& args, std::ostream& out, std::ost
   return kExitOk;
 }
 
+int RunLedger(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<Options> options = ParseOptions(args, {"--as-of", "--json"}, true, err);
+  if (!options) return kExitUsage;
+  int code = kExitOk;
+  std::optional<Snapshot> s = LoadSnapshot(options->model, err, &code);
+  if (!s) return code;
+  const LedgerReport report = LedgerAsOf(*s, options->as_of.value_or(Today()));
+  out << (options->json ? LedgerToJson(*s, report) : RenderLedger(*s, report));
+  return kExitOk;
+}
+
+int RunAudit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<Options> options = ParseOptions(args, {"--as-of", "--json"}, true, err);
+  if (!options) return kExitUsage;
+  int code = kExitOk;
+  std::optional<Snapshot> s = LoadSnapshot(options->model, err, &code);
+  if (!s) return code;
+  const AuditReport report = AuditAsOf(*s, options->as_of.value_or(Today()));
+  out << (options->json ? AuditToJson(*s, report) : RenderAudit(report));
+  return kExitOk;
+}
+
+int RunAssess(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<Options> options = ParseOptions(args, {"--unit", "--json"}, true, err);
+  if (!options) return kExitUsage;
+  int code = kExitOk;
+  std::optional<Snapshot> s = LoadSnapshot(options->model, err, &code);
+  if (!s) return code;
+  std::optional<UnitIndex> unit;
+  if (!options->unit.empty() && !(unit = s->FindUnit(options->unit))) {
+    err << "zeren assess: unknown unit \"" << options->unit << "\"\n";
+    return kExitQuery;
+  }
+  absl::StatusOr<Assessment> a = Assess(*s);
+  if (!a.ok()) {
+    err << "zeren assess: " << a.status().message() << "\n";
+    return kExitQuery;
+  }
+  if (options->json) {
+    out << AssessmentToJson(*s, *a, unit);
+  } else {
+    out << (unit ? RenderUnitAssessment(*s, *a, *unit) : RenderAssessment(*s, *a));
+  }
+  return kExitOk;
+}
+
+int RunScheme(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<Options> options = ParseOptions(args, {"--default"}, false, err);
+  if (!options) return kExitUsage;
+  if (!options->defaults || !options->model.empty()) {
+    err << "zeren scheme: usage: zeren scheme --default\n";
+    return kExitUsage;
+  }
+  out << SchemeToJson(DefaultScheme());
+  return kExitOk;
+}
+
 int RunPolicy(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::optional<Options> options = ParseOptions(args, {"--default"}, false, err);
   if (!options) return kExitUsage;
@@ -286,7 +416,10 @@ class DemoReport {
 
   std::string Render() const {
     return absl::StrCat(Overview(), "\n", UnitTable(), "\n", Vacancies(), "\n",
-                        FullChain(), "\n", PersonSection(), "\n", Accountability());
+                        FullChain(), "\n", PersonSection(), "\n", Accountability(), "\n",
+                        "-- Directive ledger (动态台账) --\n\n", RenderLedger(s_, LedgerAsOf(s_, day_)),
+                        "\n-- Chain-health audit --\n\n", RenderAudit(AuditAsOf(s_, day_)), "\n",
+                        AssessmentSection());
   }
 
  private:
@@ -393,6 +526,44 @@ class DemoReport {
       accountant.Account(i, &result);
       absl::StrAppend(&text, "\n", RenderAccounting(s_, result));
     }
+    return text;
+  }
+
+  // Grades per peer group, the departments' ranking, and the reasons of the unit that lost
+  // the most points to incidents.
+  std::string AssessmentSection() const {
+    absl::StatusOr<Assessment> a = Assess(s_);
+    if (!a.ok()) return "";
+    std::vector<std::string> header = {"peer group"};
+    for (const GradeRule& g : a->scheme.grades) header.push_back(g.id);
+    Table distribution(header);
+    std::map<std::string, std::vector<int>> counts;
+    for (const UnitAssessment& ua : a->units) {
+      std::vector<int>& row = counts[s_.unit_kind(ua.unit)];
+      row.resize(a->scheme.grades.size());
+      ++row[ua.grade];
+    }
+    for (const auto& [kind, row] : counts) {
+      std::vector<std::string> cells = {kind};
+      for (int n : row) cells.push_back(absl::StrCat(n));
+      distribution.AddRow(cells);
+    }
+    Table ranking({"unit", "total", "grade", "rank"});
+    std::optional<UnitIndex> most_deducted;
+    for (UnitIndex u : a->order) {
+      const UnitAssessment& ua = a->units[u];
+      if (s_.unit_level(u) == 2) {
+        ranking.AddRow({s_.DescribeUnit(u), absl::StrFormat("%.2f", ua.total),
+                        a->scheme.grades[ua.grade].id, absl::StrCat(ua.rank)});
+      }
+      if (ua.deducted > 0 && (!most_deducted || ua.deducted > a->units[*most_deducted].deducted)) {
+        most_deducted = u;
+      }
+    }
+    std::string text = absl::StrCat("-- Integrated assessment (统筹考核) --\n\nGrades by peer group\n\n",
+                                    distribution.Render(), "\nDepartments and affiliated units\n\n",
+                                    ranking.Render());
+    if (most_deducted) absl::StrAppend(&text, "\nWhy: ", RenderUnitAssessment(s_, *a, *most_deducted));
     return text;
   }
 

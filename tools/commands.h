@@ -19,6 +19,10 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out, std::os
 int RunChain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunPerson(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunAccount(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunLedger(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunAudit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunAssess(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunScheme(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunPolicy(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

@@ -14,7 +14,11 @@ constexpr char kUsage[] =
     "  chain MODEL --unit ID [--as-of DATE] [--json]     a unit's chain of responsibility\n"
     "  person MODEL --person ID [--as-of DATE] [--json]  what a person answers for\n"
     "  account MODEL (--incident ID | --all) [--json]    who answers for an incident, and why\n"
+    "  ledger MODEL [--as-of DATE] [--json]        directives: task lights, level profiles, break points\n"
+    "  audit MODEL [--as-of DATE] [--json]         what breaks the chain of responsibility\n"
+    "  assess MODEL [--unit ID] [--json]           scores, grades and ranks, with reasons\n"
     "  policy --default                            the built-in accountability policy\n"
+    "  scheme --default                            the built-in assessment scheme\n"
     "  demo [MODEL]                                a report on the bundled example organization\n"
     "\n"
     "DATE is YYYY-MM-DD (default: today, UTC). Exit codes: 0 ok, 1 invalid model,\n"
@@ -34,6 +38,10 @@ int main(int argc, char** argv) {
   if (command == "chain") return zeren::cli::RunChain(args, std::cout, std::cerr);
   if (command == "person") return zeren::cli::RunPerson(args, std::cout, std::cerr);
   if (command == "account") return zeren::cli::RunAccount(args, std::cout, std::cerr);
+  if (command == "ledger") return zeren::cli::RunLedger(args, std::cout, std::cerr);
+  if (command == "audit") return zeren::cli::RunAudit(args, std::cout, std::cerr);
+  if (command == "assess") return zeren::cli::RunAssess(args, std::cout, std::cerr);
+  if (command == "scheme") return zeren::cli::RunScheme(args, std::cout, std::cerr);
   if (command == "policy") return zeren::cli::RunPolicy(args, std::cout, std::cerr);
   if (command == "demo") return zeren::cli::RunDemo(args, std::cout, std::cerr);
   if (command == "help" || command == "--help" || command == "-h") {

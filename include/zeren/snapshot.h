@@ -16,6 +16,7 @@
 #include "zeren/date.h"
 #include "zeren/model.h"
 #include "zeren/policy.h"
+#include "zeren/scheme.h"
 #include "zeren/vocabulary.h"
 #include "absl/strings/string_view.h"
 
@@ -27,6 +28,8 @@ using PostIndex = uint32_t;
 using LinkIndex = uint32_t;
 using DutyIndex = uint32_t;
 using IncidentIndex = uint32_t;
+using DirectiveIndex = uint32_t;
+using TaskIndex = uint32_t;
 inline constexpr uint32_t kNoIndex = 0xFFFFFFFFu;
 
 class Snapshot {
@@ -50,6 +53,10 @@ class Snapshot {
     return Range(a_->parent_start, a_->parent_weight, u);
   }
   absl::Span<const UnitIndex> children(UnitIndex u) const { return Range(a_->child_start, a_->child, u); }
+  // The weight of each child's edge to u (its parent_weights entry for u).
+  absl::Span<const double> child_weights(UnitIndex u) const {
+    return Range(a_->child_start, a_->child_weight, u);
+  }
 
   // ---- people, in document order ----
   uint32_t person_count() const { return static_cast<uint32_t>(a_->person_id.size()); }
@@ -130,6 +137,71 @@ class Snapshot {
   absl::Span<const IncidentCircumstance> incident_circumstances(IncidentIndex i) const {
     return Range(a_->circumstance_start, a_->circumstance, i);
   }
+  // The incident's `case` id, "" when none.
+  const std::string& incident_case(IncidentIndex i) const { return a_->incident_case[i]; }
+  // Incidents at unit u, in document order.
+  absl::Span<const IncidentIndex> incidents_at(UnitIndex u) const {
+    return Range(a_->unit_incident_start, a_->unit_incident, u);
+  }
+
+  // ---- assessment inputs (none when the model has no `assessment`) ----
+  struct Votes {
+    int64_t good = 0, fairly_good = 0, average = 0, poor = 0;
+  };
+  struct PointsEntry {
+    uint32_t indicator;  // into indicator_ids()
+    double value;
+  };
+  bool has_assessment() const { return a_->has_assessment; }
+  const Interval& assessment_period() const { return a_->period; }
+  // The model's scheme, compiled (the default when the model gives none).
+  const Scheme& scheme() const { return a_->scheme; }
+  // Indicator ids that points name, each once.
+  const std::vector<std::string>& indicator_ids() const { return a_->indicator_ids; }
+  absl::Span<const PointsEntry> points_of(UnitIndex u) const { return Range(a_->point_start, a_->point, u); }
+  double bonus_sum(UnitIndex u) const { return a_->bonus_sum[u]; }
+  double review_sum(UnitIndex u) const { return a_->review_sum[u]; }
+  uint32_t review_count(UnitIndex u) const { return a_->review_count[u]; }
+  // Votes of every ballot whose subject names u, with or without a role.
+  const Votes& votes(UnitIndex u) const { return a_->votes[u]; }
+  double appraisal_sum(PersonIndex p) const { return a_->appraisal_sum[p]; }
+  uint32_t appraisal_count(PersonIndex p) const { return a_->appraisal_count[p]; }
+
+  // ---- the directive ledger: directives, their tasks (flattened, each directive's tasks
+  // in document order, parents before their subtasks) and reviews ----
+  struct Review {
+    Date date;
+    TaskIndex task;  // kNoIndex: the directive as a whole
+    ReviewResult result;
+    std::string note;
+  };
+  uint32_t directive_count() const { return static_cast<uint32_t>(a_->directive_id.size()); }
+  const std::string& directive_id(DirectiveIndex d) const { return a_->directive_id[d]; }
+  const std::string& directive_title(DirectiveIndex d) const { return a_->directive_title[d]; }
+  UnitIndex directive_issuer(DirectiveIndex d) const { return a_->directive_issuer[d]; }
+  Date directive_date(DirectiveIndex d) const { return a_->directive_date[d]; }
+  int32_t directive_reach(DirectiveIndex d) const { return a_->directive_reach[d]; }
+  // Task indices [first, last) of directive d.
+  TaskIndex directive_first_task(DirectiveIndex d) const { return a_->directive_task_start[d]; }
+  TaskIndex directive_end_task(DirectiveIndex d) const { return a_->directive_task_start[d + 1]; }
+  absl::Span<const Review> directive_reviews(DirectiveIndex d) const {
+    return Range(a_->directive_review_start, a_->review, d);
+  }
+  uint32_t task_count() const { return static_cast<uint32_t>(a_->task_id.size()); }
+  const std::string& task_id(TaskIndex t) const { return a_->task_id[t]; }
+  DirectiveIndex task_directive(TaskIndex t) const { return a_->task_directive[t]; }
+  TaskIndex task_parent(TaskIndex t) const { return a_->task_parent[t]; }  // or kNoIndex
+  UnitIndex task_unit(TaskIndex t) const { return a_->task_unit[t]; }
+  Date task_due(TaskIndex t) const { return a_->task_due[t]; }
+  TaskStatus task_status(TaskIndex t) const { return a_->task_status[t]; }
+  // The recorded completion day, or kEndOfTime when there is none.
+  Date task_completed(TaskIndex t) const { return a_->task_completed[t]; }
+  // Tasks assigned to unit u, in document order.
+  absl::Span<const TaskIndex> tasks_of(UnitIndex u) const {
+    return Range(a_->unit_task_start, a_->unit_task, u);
+  }
+
+  const Settings& settings() const { return a_->settings; }
 
   // The model's accountability policy, compiled.
   const Policy& policy() const { return a_->policy; }
@@ -150,7 +222,7 @@ class Snapshot {
     Column<Interval> unit_exists;
     Column<uint32_t> parent_start, child_start;  // CSR offsets, unit_count + 1 each
     Column<UnitIndex> parent, child;
-    Column<double> parent_weight;
+    Column<double> parent_weight, child_weight;
     absl::flat_hash_map<absl::string_view, UnitIndex> unit_by_id;
 
     Column<std::string> person_id, person_name;
@@ -189,8 +261,37 @@ class Snapshot {
     Column<uint32_t> direct_start, participant_start, circumstance_start;
     Column<PersonIndex> direct, participant;
     Column<IncidentCircumstance> circumstance;
+    Column<std::string> incident_case;
+    Column<uint32_t> unit_incident_start;
+    Column<IncidentIndex> unit_incident;
+
+    bool has_assessment = false;
+    Interval period;
+    Scheme scheme;
+    std::vector<std::string> indicator_ids;
+    Column<uint32_t> point_start;
+    Column<PointsEntry> point;
+    Column<double> bonus_sum, review_sum, appraisal_sum;
+    Column<uint32_t> review_count, appraisal_count;
+    Column<Votes> votes;
     absl::flat_hash_map<absl::string_view, IncidentIndex> incident_by_id;
 
+    Column<std::string> directive_id, directive_title;
+    Column<UnitIndex> directive_issuer;
+    Column<Date> directive_date;
+    Column<int32_t> directive_reach;
+    Column<uint32_t> directive_task_start, directive_review_start;
+    Column<Review> review;
+    Column<std::string> task_id;
+    Column<DirectiveIndex> task_directive;
+    Column<TaskIndex> task_parent;
+    Column<UnitIndex> task_unit;
+    Column<Date> task_due, task_completed;
+    Column<TaskStatus> task_status;
+    Column<uint32_t> unit_task_start;
+    Column<TaskIndex> unit_task;
+
+    Settings settings;
     Policy policy;
   };
   friend class SnapshotCompiler;

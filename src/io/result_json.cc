@@ -73,7 +73,122 @@ json::value AccountingValue(const Snapshot& s, const Accounting& a) {
   return o;
 }
 
+
+json::object ReviewValue(const Snapshot& s, const Snapshot::Review& r) {
+  json::object o{{"date", FormatDate(r.date)}, {"result", json_text::J(Name(r.result))}};
+  if (r.task != kNoIndex) o["task"] = s.task_id(r.task);
+  if (!r.note.empty()) o["note"] = r.note;
+  return o;
+}
+
+json::value LedgerValue(const Snapshot& s, const LedgerReport& report) {
+  // Reviews dated by the ledger's day are listed with their task, or with their directive
+  // when they name none.
+  std::vector<json::array> task_reviews(s.task_count());
+  for (DirectiveIndex d = 0; d < s.directive_count(); ++d) {
+    for (const Snapshot::Review& r : s.directive_reviews(d)) {
+      if (r.task != kNoIndex && r.date <= report.as_of) task_reviews[r.task].push_back(ReviewValue(s, r));
+    }
+  }
+  json::array tasks;
+  for (size_t k = 0; k < report.tasks.size(); ++k) {
+    const TaskIndex t = report.tasks[k];
+    json::object o{{"task", s.task_id(t)},
+                   {"directive", s.directive_id(s.task_directive(t))},
+                   {"unit", s.unit_id(s.task_unit(t))},
+                   {"due", FormatDate(s.task_due(t))},
+                   {"status", json_text::J(Name(s.task_status(t)))},
+                   {"light", json_text::J(Name(report.lights[k]))}};
+    if (!task_reviews[t].empty()) o["reviews"] = std::move(task_reviews[t]);
+    tasks.push_back(std::move(o));
+  }
+  json::array directives;
+  for (const DirectiveProfile& p : report.directives) {
+    json::array levels, break_points, reviews;
+    for (const LevelProfile& l : p.levels) {
+      levels.push_back(json::object{{"level", l.level}, {"reached", l.reached}, {"done", l.done},
+                                    {"on_time", l.on_time}});
+    }
+    for (UnitIndex u : p.break_points) break_points.emplace_back(s.unit_id(u));
+    for (const Snapshot::Review& r : s.directive_reviews(p.directive)) {
+      if (r.task == kNoIndex && r.date <= report.as_of) reviews.push_back(ReviewValue(s, r));
+    }
+    json::object o{{"directive", s.directive_id(p.directive)},
+                   {"reach", s.directive_reach(p.directive)},
+                   {"levels", std::move(levels)},
+                   {"break_points", std::move(break_points)}};
+    if (!reviews.empty()) o["reviews"] = std::move(reviews);
+    directives.push_back(std::move(o));
+  }
+  return json::object{{"as_of", FormatDate(report.as_of)},
+                      {"tasks", std::move(tasks)},
+                      {"directives", std::move(directives)}};
+}
+
+json::value AuditValue(const Snapshot& s, const AuditReport& report) {
+  json::array findings;
+  for (const Finding& f : report.findings) {
+    json::object o{{"kind", json_text::J(Name(f.kind))},
+                   {"severity", json_text::J(Name(SeverityOf(f.kind)))}};
+    if (f.person != kNoIndex) o["person"] = s.person_id(f.person);
+    if (f.duty != kNoIndex) {
+      o["duty"] = s.duty_id(f.duty);
+    } else if (f.unit != kNoIndex) {
+      o["unit"] = s.unit_id(f.unit);
+    }
+    if (f.directive != kNoIndex) o["directive"] = s.directive_id(f.directive);
+    o["detail"] = f.detail;
+    findings.push_back(std::move(o));
+  }
+  return json::object{{"as_of", FormatDate(report.as_of)}, {"findings", std::move(findings)}};
+}
+
+json::value UnitAssessmentValue(const Snapshot& s, const Assessment& a, UnitIndex u) {
+  const UnitAssessment& ua = a.units[u];
+  json::object components{{"daily", ua.daily}};
+  if (ua.review) components["review"] = *ua.review;
+  if (ua.ballot) components["ballot"] = *ua.ballot;
+  if (ua.members) components["members"] = *ua.members;
+  json::array deductions, vetoes, flags, subordinates, why;
+  for (const Deduction& d : ua.deductions) {
+    json::object o{{"incident", s.incident_id(d.incident)}, {"points", d.points}, {"factor", d.factor}};
+    if (!d.counted) o["counted"] = false;
+    deductions.push_back(std::move(o));
+  }
+  for (const VetoApplied& v : ua.vetoes) {
+    vetoes.push_back(json::object{{"incident", s.incident_id(v.incident)},
+                                  {"max_grade", a.scheme.grades[a.scheme.vetoes[v.veto].max_grade].id}});
+  }
+  for (int32_t f : ua.flags) flags.emplace_back(a.scheme.flags[f].id);
+  for (const SubordinateContribution& c : SubordinatesOf(s, a, u)) {
+    subordinates.push_back(json::object{{"unit", s.unit_id(c.unit)}, {"weight", c.weight}, {"total", c.total}});
+  }
+  for (std::string& line : Explain(s, a, u)) why.emplace_back(std::move(line));
+  json::object o{{"unit", s.unit_id(u)},
+                 {"peer_group", s.unit_kind(u)},
+                 {"own", ua.own},
+                 {"total", ua.total},
+                 {"grade", a.scheme.grades[ua.grade].id},
+                 {"rank", ua.rank},
+                 {"components", std::move(components)},
+                 {"deductions", std::move(deductions)},
+                 {"vetoes", std::move(vetoes)},
+                 {"flags", std::move(flags)},
+                 {"subordinates", std::move(subordinates)}};
+  if (ua.quota_cut_from) o["quota_cut_from"] = a.scheme.grades[*ua.quota_cut_from].id;
+  o["why"] = std::move(why);
+  return o;
+}
+
 }  // namespace
+
+std::string LedgerToJson(const Snapshot& s, const LedgerReport& report) {
+  return json_text::WritePretty(LedgerValue(s, report));
+}
+
+std::string AuditToJson(const Snapshot& s, const AuditReport& report) {
+  return json_text::WritePretty(AuditValue(s, report));
+}
 
 std::string AccountingToJson(const Snapshot& s, const Accounting& accounting) {
   return json_text::WritePretty(AccountingValue(s, accounting));
@@ -83,6 +198,20 @@ std::string AccountingsToJson(const Snapshot& s, absl::Span<const Accounting> al
   json::array incidents;
   for (const Accounting& a : all) incidents.push_back(AccountingValue(s, a));
   return json_text::WritePretty(json::object{{"incidents", std::move(incidents)}});
+}
+
+std::string AssessmentToJson(const Snapshot& s, const Assessment& a, std::optional<UnitIndex> only) {
+  json::array units, people;
+  for (UnitIndex u : a.order) {
+    if (!only || *only == u) units.push_back(UnitAssessmentValue(s, a, u));
+  }
+  for (const PersonScore& p : a.people) {
+    if (!only) people.push_back(json::object{{"person", s.person_id(p.person)}, {"score", p.score}});
+  }
+  json::object root{{"period", json::object{{"from", FormatDate(a.period.from)}, {"to", FormatDate(a.period.to)}}},
+                    {"units", std::move(units)}};
+  if (!only) root["people"] = std::move(people);
+  return json_text::WritePretty(root);
 }
 
 }  // namespace zeren

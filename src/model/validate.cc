@@ -13,6 +13,7 @@
 #include "src/io/json_text.h"
 #include "zeren/model.h"
 #include "zeren/policy.h"
+#include "zeren/scheme.h"
 #include "absl/strings/string_view.h"
 
 namespace zeren {
@@ -437,6 +438,7 @@ class Validator {
   void CheckAssessment() {
     if (!data_.assessment) return;
     const AssessmentInputs& a = *data_.assessment;
+    CheckScheme(a);
     if (a.period.from == kBeginningOfTime || a.period.to == kEndOfTime) {
       Add("assessment.period", "", "the period needs both `from` and `to`");
     } else {
@@ -549,10 +551,6 @@ class Validator {
   }
 
   void CheckAssessmentTexts(const AssessmentInputs& a) {
-    absl::StatusOr<boost::json::value> scheme = json_text::Parse(a.scheme_json);
-    if (!scheme.ok() || !(scheme->is_object() || (scheme->is_string() && scheme->get_string() == "default"))) {
-      Add("assessment.scheme", "", "expected \"default\" or an object");
-    }
     CheckExtras(a.extras, "assessment", "");
     CheckExtras(a.period_extras, "assessment.period", "");
     auto each = [&](const auto& list, absl::string_view name, auto text_of) {
@@ -567,6 +565,31 @@ class Validator {
     each(a.ballots, "ballots", [](const Ballot& x) { return x.subject.unit; });
     each(a.reviews, "reviews", [](const ReviewScore& x) { return x.unit; });
     each(a.appraisals, "appraisals", [](const Appraisal& x) { return x.person; });
+  }
+
+  // The scheme is valid, and points name its indicators that do not come from the ledger.
+  void CheckScheme(const AssessmentInputs& a) {
+    ProblemList scheme_problems;
+    absl::StatusOr<Scheme> scheme = ParseScheme(a.scheme_json, "assessment.scheme", &scheme_problems);
+    if (!scheme.ok()) {
+      problems_.AddAll(scheme_problems);
+      return;
+    }
+    for (size_t i = 0; i < a.points.size(); ++i) {
+      const std::string& id = a.points[i].indicator;
+      const Indicator* found = nullptr;
+      for (const Dimension& d : scheme->dimensions) {
+        for (const Indicator& indicator : d.indicators) {
+          if (indicator.id == id) found = &indicator;
+        }
+      }
+      const std::string path = At("assessment.points", i) + ".indicator";
+      if (found == nullptr) {
+        Add(path, id, absl::StrCat("unknown indicator ", Quoted(id)));
+      } else if (found->from_ledger) {
+        Add(path, id, absl::StrCat("indicator ", Quoted(id), " comes from the ledger and takes no points"));
+      }
+    }
   }
 
   void CheckPolicy() {

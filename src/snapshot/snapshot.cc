@@ -44,6 +44,9 @@ class SnapshotCompiler {
     CompileLinks();
     CompileDuties();
     CompileIncidents();
+    CompileDirectives();
+    CompileAssessment();
+    a_->settings = d_.settings;
     a_->policy = *ParsePolicy(d_.policy_json);  // validated with the model
     return std::move(a_);
   }
@@ -96,14 +99,17 @@ class SnapshotCompiler {
     }
     // Children: each edge keyed by its parent; sorted by child index within a parent.
     std::vector<uint32_t> child_keys, child_items;
+    std::vector<double> child_weights;
     for (uint32_t u = 0; u < n; ++u) {
-      for (UnitIndex p : absl::MakeConstSpan(a_->parent.data() + a_->parent_start[u],
-                                             a_->parent_start[u + 1] - a_->parent_start[u])) {
-        child_keys.push_back(p);
+      for (uint32_t k = a_->parent_start[u]; k < a_->parent_start[u + 1]; ++k) {
+        child_keys.push_back(a_->parent[k]);
         child_items.push_back(u);
+        child_weights.push_back(a_->parent_weight[k]);
       }
     }
     GroupBy(n, child_keys, child_items, &a_->child_start, &a_->child);
+    std::vector<uint32_t> same_start;
+    GroupBy(n, child_keys, child_weights, &same_start, &a_->child_weight);
   }
 
   void CompilePeople() {
@@ -193,6 +199,7 @@ class SnapshotCompiler {
       a_->incident_since_given.push_back(incident.since.has_value());
       a_->incident_severity.push_back(incident.severity);
       a_->incident_duty.push_back(incident.duty.empty() ? kNoIndex : a_->duty_by_id.at(incident.duty));
+      a_->incident_case.push_back(incident.case_id);
       for (const std::string& p : incident.direct) a_->direct.push_back(Person(p));
       for (const std::string& p : incident.participants) a_->participant.push_back(Person(p));
       for (const Circumstance& c : incident.circumstances) {
@@ -202,9 +209,95 @@ class SnapshotCompiler {
       a_->participant_start.push_back(static_cast<uint32_t>(a_->participant.size()));
       a_->circumstance_start.push_back(static_cast<uint32_t>(a_->circumstance.size()));
     }
+    GroupBy(unit_count(), a_->incident_unit, Iota(a_->incident_id.size()), &a_->unit_incident_start,
+            &a_->unit_incident);
     a_->incident_by_id.reserve(a_->incident_id.size());
     for (IncidentIndex i = 0; i < a_->incident_id.size(); ++i) {
       a_->incident_by_id.emplace(a_->incident_id[i], i);
+    }
+  }
+
+  void CompileDirectives() {
+    absl::flat_hash_map<absl::string_view, TaskIndex> task_by_id;
+    a_->directive_task_start.push_back(0);
+    a_->directive_review_start.push_back(0);
+    for (DirectiveIndex d = 0; d < d_.directives.size(); ++d) {
+      const Directive& directive = d_.directives[d];
+      a_->directive_id.push_back(directive.id);
+      a_->directive_title.push_back(directive.title);
+      a_->directive_issuer.push_back(Unit(directive.issued_by));
+      a_->directive_date.push_back(directive.date);
+      a_->directive_reach.push_back(directive.reach);
+      AddTasks(directive.tasks, d, kNoIndex, &task_by_id);
+      a_->directive_task_start.push_back(static_cast<uint32_t>(a_->task_id.size()));
+      for (const TaskReview& r : directive.reviews) {
+        a_->review.push_back({r.date, r.task.empty() ? kNoIndex : task_by_id.at(r.task), r.result,
+                              r.note});
+      }
+      a_->directive_review_start.push_back(static_cast<uint32_t>(a_->review.size()));
+    }
+    GroupBy(unit_count(), a_->task_unit, Iota(a_->task_id.size()), &a_->unit_task_start,
+            &a_->unit_task);
+  }
+
+  // Sums per unit and person, so that an assessment reads arrays, never ids.
+  void CompileAssessment() {
+    const uint32_t units = unit_count();
+    a_->bonus_sum.assign(units, 0);
+    a_->review_sum.assign(units, 0);
+    a_->review_count.assign(units, 0);
+    a_->votes.assign(units, {});
+    a_->appraisal_sum.assign(person_count(), 0);
+    a_->appraisal_count.assign(person_count(), 0);
+    a_->scheme = DefaultScheme();
+    GroupBy(units, {}, std::vector<Snapshot::PointsEntry>{}, &a_->point_start, &a_->point);
+    if (!d_.assessment) return;
+    const AssessmentInputs& in = *d_.assessment;
+    a_->has_assessment = true;
+    a_->period = in.period;
+    a_->scheme = *ParseScheme(in.scheme_json);  // validated with the model
+    absl::flat_hash_map<absl::string_view, uint32_t> indicator;
+    std::vector<uint32_t> keys;
+    std::vector<Snapshot::PointsEntry> entries;
+    for (const IndicatorPoints& p : in.points) {
+      auto [it, fresh] = indicator.emplace(p.indicator, static_cast<uint32_t>(a_->indicator_ids.size()));
+      if (fresh) a_->indicator_ids.push_back(p.indicator);
+      keys.push_back(Unit(p.unit));
+      entries.push_back({it->second, p.value});
+    }
+    GroupBy(units, keys, entries, &a_->point_start, &a_->point);
+    for (const Bonus& b : in.bonuses) a_->bonus_sum[Unit(b.unit)] += b.points;
+    for (const ReviewScore& r : in.reviews) {
+      a_->review_sum[Unit(r.unit)] += r.score;
+      ++a_->review_count[Unit(r.unit)];
+    }
+    for (const Ballot& b : in.ballots) {
+      Snapshot::Votes& v = a_->votes[Unit(b.subject.unit)];
+      v.good += b.good;
+      v.fairly_good += b.fairly_good;
+      v.average += b.average;
+      v.poor += b.poor;
+    }
+    for (const Appraisal& x : in.appraisals) {
+      a_->appraisal_sum[Person(x.person)] += x.score;
+      ++a_->appraisal_count[Person(x.person)];
+    }
+  }
+
+  // Pre-order: a task, then its subtasks. Depth is bounded by validation.
+  void AddTasks(const std::vector<Task>& tasks, DirectiveIndex d, TaskIndex parent,
+                absl::flat_hash_map<absl::string_view, TaskIndex>* task_by_id) {
+    for (const Task& task : tasks) {
+      const TaskIndex t = static_cast<TaskIndex>(a_->task_id.size());
+      task_by_id->emplace(task.id, t);
+      a_->task_id.push_back(task.id);
+      a_->task_directive.push_back(d);
+      a_->task_parent.push_back(parent);
+      a_->task_unit.push_back(Unit(task.unit));
+      a_->task_due.push_back(task.due);
+      a_->task_status.push_back(task.status);
+      a_->task_completed.push_back(task.completed.value_or(kEndOfTime));
+      AddTasks(task.subtasks, d, t, task_by_id);
     }
   }
 
@@ -228,7 +321,7 @@ absl::StatusOr<Snapshot> Snapshot::Compile(const Model& model) {
   constexpr size_t kLimit = kNoIndex;  // the largest index is reserved for "none"
   if (data.units.size() >= kLimit || data.people.size() >= kLimit ||
       data.posts.size() >= kLimit || data.links.size() >= kLimit || data.duties.size() >= kLimit ||
-      data.incidents.size() >= kLimit) {
+      data.incidents.size() >= kLimit || data.directives.size() >= kLimit) {
     return absl::ResourceExhaustedError("the model has more than 2^32 - 2 records of one kind");
   }
   return Snapshot(SnapshotCompiler(data).Run());

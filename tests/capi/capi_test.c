@@ -1750,6 +1750,1249 @@ static void test_accountability_null_arguments(void) {
   zeren_model_free(model);
 }
 
+/* ---- the directive ledger ------------------------------------------------------------- */
+
+/* A day from its "YYYY-MM-DD" text, through the API. */
+static int32_t day_of(const char *text) {
+  zeren_error *err = NULL;
+  int32_t day = 0;
+  CHECK_OK(zeren_date_parse(text, &day, &err));
+  return day;
+}
+
+static zeren_ledger *ledger_of(const zeren_snapshot *snapshot, const char *as_of) {
+  zeren_error *err = NULL;
+  zeren_ledger *ledger = NULL;
+  CHECK_OK(zeren_snapshot_ledger(snapshot, day_of(as_of), &ledger, &err));
+  CHECK(ledger != NULL);
+  return ledger;
+}
+
+/* One task row as the C++ ledger gives it for model-1 (see
+   tests/data/conformance/expected/ledger-*.json and `zeren ledger --as-of D`). */
+typedef struct {
+  const char *task;
+  const char *directive;
+  const char *unit;
+  const char *due;
+  int32_t status;
+  int32_t light;
+  const char *completed; /* NULL: none recorded */
+  uint32_t failed_reviews;
+} expected_task;
+
+static const expected_task kTasks0312[] = {
+    {"t", "dv", "dept1", "2025-03-15", ZEREN_STATUS_DONE, ZEREN_LIGHT_DONE, "2025-03-10", 0},
+    {"t.1", "dv", "br11", "2025-03-10", ZEREN_STATUS_DONE, ZEREN_LIGHT_DONE, "2025-03-12", 0},
+    {"t.2", "dv", "br12", "2025-03-10", ZEREN_STATUS_OPEN, ZEREN_LIGHT_RED, NULL, 0},
+    {"t2", "dv", "dept2", "2025-04-30", ZEREN_STATUS_VERIFIED, ZEREN_LIGHT_GREEN, "2025-04-20", 0},
+    {"t3", "dv", "joint", "2025-04-10", ZEREN_STATUS_CANCELLED, ZEREN_LIGHT_CANCELLED, NULL, 0},
+};
+enum { TASKS_0312 = sizeof kTasks0312 / sizeof kTasks0312[0] };
+
+/* As of 2025-12-31 t2 (completed 2025-04-20) is done; the rest is as on 2025-03-12. */
+static const expected_task kTasks1231[] = {
+    {"t", "dv", "dept1", "2025-03-15", ZEREN_STATUS_DONE, ZEREN_LIGHT_DONE, "2025-03-10", 0},
+    {"t.1", "dv", "br11", "2025-03-10", ZEREN_STATUS_DONE, ZEREN_LIGHT_DONE, "2025-03-12", 0},
+    {"t.2", "dv", "br12", "2025-03-10", ZEREN_STATUS_OPEN, ZEREN_LIGHT_RED, NULL, 0},
+    {"t2", "dv", "dept2", "2025-04-30", ZEREN_STATUS_VERIFIED, ZEREN_LIGHT_DONE, "2025-04-20", 0},
+    {"t3", "dv", "joint", "2025-04-10", ZEREN_STATUS_CANCELLED, ZEREN_LIGHT_CANCELLED, NULL, 0},
+};
+
+/* Every row of `ledger`, one by one through zeren_ledger_task, is `expected`. */
+static void check_tasks(const zeren_ledger *ledger, const expected_task *expected, size_t count,
+                        const char *file, int line) {
+  zeren_error *err = NULL;
+  size_t i;
+  check_int(zeren_ledger_task_count(ledger), count, file, line, "zeren_ledger_task_count");
+  for (i = 0; i < count; ++i) {
+    zeren_task_row row = ZEREN_TASK_ROW_INIT;
+    const expected_task *e = &expected[i];
+    row.completed = 7;
+    row.failed_reviews = 77;
+    check_ok(zeren_ledger_task(ledger, i, &row, &err), &err, file, line, "zeren_ledger_task");
+    check_int(row.struct_size, sizeof(zeren_task_row), file, line, "struct_size kept");
+    check_str(row.task_id, e->task, file, line, "row task_id");
+    check_str(row.directive_id, e->directive, file, line, "row directive_id");
+    check_str(row.unit_id, e->unit, file, line, "row unit_id");
+    check_int(row.due, day_of(e->due), file, line, "row due");
+    check_int(row.status, e->status, file, line, "row status");
+    check_int(row.light, e->light, file, line, "row light");
+    check_int(row.completed, e->completed == NULL ? ZEREN_DATE_OPEN : day_of(e->completed), file,
+              line, "row completed");
+    check_int(row.failed_reviews, e->failed_reviews, file, line, "row failed_reviews");
+  }
+}
+
+#define CHECK_TASKS(ledger, expected, count) \
+  check_tasks((ledger), (expected), (count), __FILE__, __LINE__)
+
+/* Level `k` of directive `index` has exactly these numbers. */
+static void check_level(const zeren_ledger *ledger, size_t index, size_t k, uint32_t level,
+                        uint32_t reached, uint32_t done, uint32_t on_time, const char *file,
+                        int line) {
+  zeren_error *err = NULL;
+  uint32_t l = 99, r = 99, d = 99, o = 99;
+  check_ok(zeren_ledger_level(ledger, index, k, &l, &r, &d, &o, &err), &err, file, line,
+           "zeren_ledger_level");
+  check_int(l, level, file, line, "level");
+  check_int(r, reached, file, line, "reached");
+  check_int(d, done, file, line, "done");
+  check_int(o, on_time, file, line, "on_time");
+}
+
+#define CHECK_LEVEL(ledger, index, k, level, reached, done, on_time) \
+  check_level((ledger), (index), (k), (level), (reached), (done), (on_time), __FILE__, __LINE__)
+
+/* The bulk read of task ids and lights. */
+static void test_ledger_fill_lights(const zeren_ledger *ledger) {
+  zeren_error *err = NULL;
+  enum { CAPACITY = 8 };
+  const char *ids[CAPACITY];
+  int32_t lights[CAPACITY];
+  size_t written = 99;
+  size_t i;
+
+  /* Full capacity: every row, and nothing past them. */
+  for (i = 0; i < CAPACITY; ++i) {
+    ids[i] = "untouched";
+    lights[i] = -7;
+  }
+  CHECK_OK(zeren_ledger_fill_lights(ledger, ids, lights, CAPACITY, &written, &err));
+  CHECK_INT(written, TASKS_0312);
+  for (i = 0; i < TASKS_0312; ++i) {
+    CHECK_STR(ids[i], kTasks0312[i].task);
+    CHECK_INT(lights[i], kTasks0312[i].light);
+  }
+  CHECK_STR(ids[TASKS_0312], "untouched");
+  CHECK_INT(lights[TASKS_0312], -7);
+
+  /* Exactly the task count. */
+  for (i = 0; i < CAPACITY; ++i) lights[i] = -7;
+  CHECK_OK(zeren_ledger_fill_lights(ledger, ids, lights, TASKS_0312, &written, &err));
+  CHECK_INT(written, TASKS_0312);
+  CHECK_INT(lights[4], ZEREN_LIGHT_CANCELLED);
+  CHECK_INT(lights[5], -7);
+
+  /* A smaller capacity: the first rows only. */
+  for (i = 0; i < CAPACITY; ++i) {
+    ids[i] = "untouched";
+    lights[i] = -7;
+  }
+  CHECK_OK(zeren_ledger_fill_lights(ledger, ids, lights, 3, &written, &err));
+  CHECK_INT(written, 3);
+  CHECK_STR(ids[0], "t");
+  CHECK_STR(ids[1], "t.1");
+  CHECK_STR(ids[2], "t.2");
+  CHECK_STR(ids[3], "untouched");
+  CHECK_INT(lights[0], ZEREN_LIGHT_DONE);
+  CHECK_INT(lights[1], ZEREN_LIGHT_DONE);
+  CHECK_INT(lights[2], ZEREN_LIGHT_RED);
+  CHECK_INT(lights[3], -7);
+
+  /* NULL arrays are skipped; *written is optional. */
+  for (i = 0; i < CAPACITY; ++i) {
+    ids[i] = "untouched";
+    lights[i] = -7;
+  }
+  CHECK_OK(zeren_ledger_fill_lights(ledger, NULL, lights, CAPACITY, &written, &err));
+  CHECK_INT(written, TASKS_0312);
+  CHECK_INT(lights[3], ZEREN_LIGHT_GREEN);
+  CHECK_STR(ids[0], "untouched");
+  for (i = 0; i < CAPACITY; ++i) lights[i] = -7;
+  CHECK_OK(zeren_ledger_fill_lights(ledger, ids, NULL, CAPACITY, NULL, &err));
+  CHECK_STR(ids[4], "t3");
+  CHECK_INT(lights[0], -7);
+  CHECK_OK(zeren_ledger_fill_lights(ledger, NULL, NULL, CAPACITY, &written, &err));
+  CHECK_INT(written, TASKS_0312);
+  CHECK_OK(zeren_ledger_fill_lights(ledger, ids, lights, 0, &written, &err));
+  CHECK_INT(written, 0);
+  CHECK_INT(lights[0], -7);
+}
+
+static void test_ledger(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL;
+  zeren_snapshot *snapshot = load_conformance(&model);
+  zeren_ledger *ledger = ledger_of(snapshot, "2025-03-12");
+  zeren_ledger *late = ledger_of(snapshot, "2025-12-31");
+  zeren_ledger *early = ledger_of(snapshot, "2025-01-31"); /* before dv (2025-02-01) */
+  zeren_ledger *out = (zeren_ledger *)&err;
+  zeren_task_row row = ZEREN_TASK_ROW_INIT;
+  const char *id = "x";
+  size_t levels = 99, breaks = 99;
+  uint32_t level = 99, reached = 99, done = 99, on_time = 99;
+  char *json = NULL;
+  size_t size = 0;
+
+  /* as_of is required. */
+  CHECK_ERR(zeren_snapshot_ledger(snapshot, ZEREN_DATE_OPEN, &out, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_ledger: as_of is required (not ZEREN_DATE_OPEN)");
+  CHECK(out == NULL);
+
+  /* The ledgers keep what they lend out alive without the snapshot or the model. */
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+
+  /* Tasks, in document order, parents before their subtasks. */
+  CHECK_TASKS(ledger, kTasks0312, TASKS_0312);
+  CHECK_TASKS(late, kTasks1231, TASKS_0312);
+  CHECK_ERR(zeren_ledger_task(ledger, TASKS_0312, &row, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_ledger_task: index 5 is not below task count 5");
+  test_ledger_fill_lights(ledger);
+
+  /* An older, smaller row: fields past its struct_size are left alone. */
+  row.struct_size = (uint32_t)offsetof(zeren_task_row, due);
+  row.due = -7;
+  row.light = -7;
+  row.failed_reviews = 77;
+  CHECK_OK(zeren_ledger_task(ledger, 2, &row, &err));
+  CHECK_INT(row.struct_size, offsetof(zeren_task_row, due));
+  CHECK_STR(row.task_id, "t.2");
+  CHECK_STR(row.directive_id, "dv");
+  CHECK_STR(row.unit_id, "br12");
+  CHECK_INT(row.due, -7);
+  CHECK_INT(row.light, -7);
+  CHECK_INT(row.failed_reviews, 77);
+  /* Too small to hold task_id, its first field. */
+  row.struct_size = (uint32_t)offsetof(zeren_task_row, task_id);
+  row.task_id = "untouched";
+  CHECK_ERR(zeren_ledger_task(ledger, 0, &row, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_ledger_task: row->struct_size 8 is below 16");
+  CHECK_STR(row.task_id, "untouched");
+  row.struct_size = 0;
+  CHECK_ERR(zeren_ledger_task(ledger, 0, &row, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_ledger_task: row->struct_size 0 is below 16");
+
+  /* The directive: its levels and where it stopped. */
+  CHECK_INT(zeren_ledger_directive_count(ledger), 1);
+  CHECK_OK(zeren_ledger_directive(ledger, 0, &id, &levels, &breaks, &err));
+  CHECK_STR(id, "dv");
+  CHECK_INT(levels, 2);
+  CHECK_INT(breaks, 1);
+  CHECK_ERR(zeren_ledger_directive(ledger, 1, &id, &levels, &breaks, &err),
+            ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_ledger_directive: index 1 is not below directive count 1");
+  CHECK(id == NULL);
+  CHECK_INT(levels, 0);
+  CHECK_INT(breaks, 0);
+
+  CHECK_LEVEL(ledger, 0, 0, 1, 2, 1, 1);
+  CHECK_LEVEL(ledger, 0, 1, 2, 2, 1, 0);
+  CHECK_LEVEL(late, 0, 0, 1, 2, 2, 2);
+  CHECK_LEVEL(late, 0, 1, 2, 2, 1, 0);
+  /* Any output may be NULL. */
+  CHECK_OK(zeren_ledger_level(ledger, 0, 1, NULL, &reached, NULL, NULL, &err));
+  CHECK_INT(reached, 2);
+  CHECK_OK(zeren_ledger_level(ledger, 0, 0, NULL, NULL, NULL, NULL, &err));
+  CHECK_ERR(zeren_ledger_level(ledger, 0, 2, &level, &reached, &done, &on_time, &err),
+            ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_ledger_level: k 2 is not below level count 2 of directive 0");
+  CHECK_INT(level, 0);
+  CHECK_INT(reached, 0);
+  CHECK_INT(done, 0);
+  CHECK_INT(on_time, 0);
+  CHECK_ERR(zeren_ledger_level(ledger, 1, 0, &level, NULL, NULL, NULL, &err),
+            ZEREN_ERR_OUT_OF_RANGE, "zeren_ledger_level: index 1 is not below directive count 1");
+
+  id = "x";
+  CHECK_OK(zeren_ledger_break_point(ledger, 0, 0, &id, &err));
+  CHECK_STR(id, "dept2");
+  CHECK_OK(zeren_ledger_break_point(late, 0, 0, &id, &err));
+  CHECK_STR(id, "dept2");
+  CHECK_ERR(zeren_ledger_break_point(ledger, 0, 1, &id, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_ledger_break_point: k 1 is not below break point count 1 of directive 0");
+  CHECK(id == NULL);
+  CHECK_ERR(zeren_ledger_break_point(ledger, 1, 0, &id, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_ledger_break_point: index 1 is not below directive count 1");
+
+  /* JSON, as `zeren ledger --json` prints it. */
+  CHECK_OK(zeren_ledger_to_json(ledger, &json, &size, &err));
+  CHECK(json != NULL);
+  if (json != NULL) {
+    CHECK_INT(size, strlen(json));
+    CHECK(strncmp(json, "{\n  \"as_of\": \"2025-03-12\"", 25) == 0);
+    CHECK(strstr(json, "\"light\": \"red\"") != NULL);
+    CHECK(strstr(json, "\"light\": \"green\"") != NULL);
+    CHECK(strstr(json, "\"break_points\": [\"dept2\"]") != NULL);
+  }
+  zeren_string_free(json);
+  json = NULL;
+  CHECK_OK(zeren_ledger_to_json(late, &json, NULL, &err)); /* size is optional */
+  CHECK(json != NULL && strstr(json, "\"light\": \"green\"") == NULL);
+  zeren_string_free(json);
+  json = NULL;
+
+  /* Before the directive's date: nothing to show. */
+  CHECK_INT(zeren_ledger_task_count(early), 0);
+  CHECK_INT(zeren_ledger_directive_count(early), 0);
+  CHECK_ERR(zeren_ledger_task(early, 0, &row, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_ledger_task: index 0 is not below task count 0");
+  CHECK_ERR(zeren_ledger_directive(early, 0, &id, &levels, &breaks, &err),
+            ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_ledger_directive: index 0 is not below directive count 0");
+  size = 99;
+  CHECK_OK(zeren_ledger_fill_lights(early, &id, NULL, 1, &size, &err));
+  CHECK_INT(size, 0);
+  CHECK_OK(zeren_ledger_to_json(early, &json, NULL, &err));
+  CHECK(json != NULL && strstr(json, "\"tasks\": []") != NULL &&
+        strstr(json, "\"directives\": []") != NULL);
+  zeren_string_free(json);
+
+  zeren_ledger_free(early);
+  zeren_ledger_free(late);
+  zeren_ledger_free(ledger);
+}
+
+/* A directive with reviews: t1 failed two of its three, one review judges the directive
+   as a whole; a second directive is dated after the ledger's day. warn_days is the default
+   7: t1 on its due day and t3 seven days before it are yellow. */
+static const char kReviewModel[] =
+    "{\n"
+    "  \"format\": \"zeren-model\", \"version\": 1, \"name\": \"reviews\",\n"
+    "  \"units\": [\n"
+    "    {\"id\": \"org\", \"name\": \"Organ Committee\", \"kind\": \"leading_group\"},\n"
+    "    {\"id\": \"b1\", \"name\": \"Branch One\", \"kind\": \"branch\", \"parents\": [\"org\"]}\n"
+    "  ],\n"
+    "  \"directives\": [\n"
+    "    {\"id\": \"dv1\", \"title\": \"One\", \"issued_by\": \"org\", \"date\": \"2025-01-10\",\n"
+    "     \"tasks\": [\n"
+    "       {\"id\": \"t1\", \"unit\": \"b1\", \"due\": \"2025-03-01\",\n"
+    "        \"status\": \"in_progress\"},\n"
+    "       {\"id\": \"t2\", \"unit\": \"b1\", \"due\": \"2025-12-01\", \"status\": \"open\"}\n"
+    "     ],\n"
+    "     \"reviews\": [\n"
+    "       {\"date\": \"2025-02-01\", \"task\": \"t1\", \"result\": \"fail\"},\n"
+    "       {\"date\": \"2025-02-15\", \"task\": \"t1\", \"result\": \"pass\"},\n"
+    "       {\"date\": \"2025-02-20\", \"task\": \"t1\", \"result\": \"fail\",\n"
+    "        \"note\": \"late\"},\n"
+    "       {\"date\": \"2025-02-20\", \"task\": \"t2\", \"result\": \"pass\"},\n"
+    "       {\"date\": \"2025-02-20\", \"result\": \"fail\"}\n"
+    "     ]},\n"
+    "    {\"id\": \"dv2\", \"title\": \"Two\", \"issued_by\": \"org\", \"date\": \"2025-06-01\",\n"
+    "     \"tasks\": [{\"id\": \"t3\", \"unit\": \"b1\", \"due\": \"2025-06-08\",\n"
+    "                \"status\": \"open\"}]}\n"
+    "  ]\n"
+    "}\n";
+
+static void test_ledger_reviews(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = load_model(kReviewModel);
+  zeren_snapshot *snapshot = compile(model);
+  zeren_ledger *ledger = ledger_of(snapshot, "2025-03-01");
+  zeren_ledger *later = ledger_of(snapshot, "2025-06-01");
+  static const expected_task kRows[] = {
+      {"t1", "dv1", "b1", "2025-03-01", ZEREN_STATUS_IN_PROGRESS, ZEREN_LIGHT_YELLOW, NULL, 2},
+      {"t2", "dv1", "b1", "2025-12-01", ZEREN_STATUS_OPEN, ZEREN_LIGHT_GREEN, NULL, 0},
+  };
+  const char *id = NULL;
+  size_t levels = 0, breaks = 0;
+
+  CHECK_TASKS(ledger, kRows, 2);
+  CHECK_INT(zeren_ledger_directive_count(ledger), 1);
+  CHECK_OK(zeren_ledger_directive(ledger, 0, &id, &levels, &breaks, &err));
+  CHECK_STR(id, "dv1");
+  CHECK_INT(levels, 1);
+  CHECK_INT(breaks, 0);
+  CHECK_LEVEL(ledger, 0, 0, 1, 1, 0, 0);
+
+  CHECK_INT(zeren_ledger_task_count(later), 3);
+  CHECK_INT(zeren_ledger_directive_count(later), 2);
+  CHECK_OK(zeren_ledger_directive(later, 1, &id, &levels, &breaks, &err));
+  CHECK_STR(id, "dv2");
+  {
+    zeren_task_row row = ZEREN_TASK_ROW_INIT;
+    CHECK_OK(zeren_ledger_task(later, 0, &row, &err));
+    CHECK_INT(row.light, ZEREN_LIGHT_RED);
+    CHECK_INT(row.failed_reviews, 2);
+    CHECK_OK(zeren_ledger_task(later, 2, &row, &err));
+    CHECK_STR(row.task_id, "t3");
+    CHECK_STR(row.directive_id, "dv2");
+    CHECK_INT(row.light, ZEREN_LIGHT_YELLOW);
+    CHECK_INT(row.failed_reviews, 0);
+  }
+
+  zeren_ledger_free(later);
+  zeren_ledger_free(ledger);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
+/* The unit with id `id` among the first `count` of `ids`, or -1. */
+static int unit_position(const char *const *ids, size_t count, const char *id) {
+  size_t i;
+  for (i = 0; i < count; ++i) {
+    if (ids[i] != NULL && strcmp(ids[i], id) == 0) return (int)i;
+  }
+  return -1;
+}
+
+typedef struct {
+  const char *unit;
+  double rate;
+} expected_rate;
+
+/* Every unit of model-1 has exactly its expected rate in `rates` (matched by id). */
+static void check_rates(const char *const *ids, const double *rates, size_t count,
+                        const expected_rate *expected, size_t expected_count, const char *file,
+                        int line) {
+  size_t i;
+  check_int(count, expected_count, file, line, "unit count");
+  for (i = 0; i < expected_count; ++i) {
+    const int at = unit_position(ids, count, expected[i].unit);
+    check(at >= 0, file, line, expected[i].unit);
+    if (at < 0) continue;
+    check(rates[at] == expected[i].rate, file, line, expected[i].unit);
+    if (rates[at] != expected[i].rate) {
+      fprintf(stderr, "  %s: got %.17g, expected %.17g\n", expected[i].unit, rates[at],
+              expected[i].rate);
+    }
+  }
+}
+
+#define CHECK_RATES(ids, rates, count, expected) \
+  check_rates((ids), (rates), (count), (expected), sizeof(expected) / sizeof((expected)[0]), \
+              __FILE__, __LINE__)
+
+static void test_on_time_rates(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL;
+  zeren_snapshot *snapshot = load_conformance(&model);
+  enum { CAPACITY = 12 };
+  const char *ids[CAPACITY];
+  double rates[CAPACITY];
+  const int32_t from = day_of("2025-01-01"), to = day_of("2026-01-01");
+  size_t count = zeren_snapshot_unit_count(snapshot);
+  size_t i;
+  /* 2025: share of each unit's tasks due in the year, cancelled ones left out, done or
+     verified with completed <= due; 1 with no such task. */
+  static const expected_rate kYear[] = {
+      {"party", 1.0}, {"dc", 1.0},    /* no tasks */
+      {"dept1", 1.0},                 /* t: completed 03-10, due 03-15 */
+      {"br11", 0.0},                  /* t.1: completed 03-12, due 03-10 */
+      {"br12", 0.0},                  /* t.2: open */
+      {"dept2", 1.0},                 /* t2: verified 04-20, due 04-30 */
+      {"grp21", 1.0},                 /* no tasks */
+      {"joint", 1.0},                 /* t3: cancelled, left out */
+  };
+  /* From 2025-03-11 on, t.1 and t.2 (due 03-10) fall outside the period. */
+  static const expected_rate kFromMarch11[] = {
+      {"party", 1.0}, {"dc", 1.0}, {"dept1", 1.0}, {"br11", 1.0},
+      {"br12", 1.0},  {"dept2", 1.0}, {"grp21", 1.0}, {"joint", 1.0},
+  };
+  /* Only 2025-03-10: t.1 and t.2 alone. */
+  static const expected_rate kMarch10[] = {
+      {"party", 1.0}, {"dc", 1.0}, {"dept1", 1.0}, {"br11", 0.0},
+      {"br12", 0.0},  {"dept2", 1.0}, {"grp21", 1.0}, {"joint", 1.0},
+  };
+
+  CHECK_INT(count, 8);
+  for (i = 0; i < CAPACITY; ++i) {
+    ids[i] = "untouched";
+    rates[i] = -7.0;
+  }
+  CHECK_OK(zeren_snapshot_unit_ids(snapshot, ids, CAPACITY, &err));
+  CHECK_STR(ids[0], "party"); /* level order: the root first */
+  CHECK_STR(ids[count], "untouched");
+  for (i = 0; i < count; ++i) {
+    uint32_t level = 99;
+    CHECK(ids[i] != NULL && strcmp(ids[i], "untouched") != 0);
+    if (ids[i] == NULL) continue;
+    CHECK_OK(zeren_snapshot_unit_level(snapshot, ids[i], &level, &err));
+    if (i > 0) { /* never below the unit before it */
+      uint32_t previous = 99;
+      CHECK_OK(zeren_snapshot_unit_level(snapshot, ids[i - 1], &previous, &err));
+      CHECK(previous <= level);
+    }
+  }
+
+  CHECK_OK(zeren_snapshot_on_time_rates(snapshot, from, to, rates, CAPACITY, &err));
+  CHECK_RATES(ids, rates, count, kYear);
+  CHECK(rates[count] == -7.0);
+  /* Exactly the unit count is enough. */
+  CHECK_OK(zeren_snapshot_on_time_rates(snapshot, day_of("2025-03-11"), to, rates, count, &err));
+  CHECK_RATES(ids, rates, count, kFromMarch11);
+  CHECK_OK(zeren_snapshot_on_time_rates(snapshot, day_of("2025-03-10"), day_of("2025-03-11"),
+                                        rates, count, &err));
+  CHECK_RATES(ids, rates, count, kMarch10);
+
+  /* Too small a capacity: nothing written. */
+  for (i = 0; i < CAPACITY; ++i) {
+    ids[i] = "untouched";
+    rates[i] = -7.0;
+  }
+  CHECK_ERR(zeren_snapshot_on_time_rates(snapshot, from, to, rates, count - 1, &err),
+            ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_snapshot_on_time_rates: capacity 7 is below unit count 8");
+  CHECK(rates[0] == -7.0);
+  CHECK_ERR(zeren_snapshot_on_time_rates(snapshot, from, to, rates, 0, &err),
+            ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_snapshot_on_time_rates: capacity 0 is below unit count 8");
+  CHECK_ERR(zeren_snapshot_unit_ids(snapshot, ids, count - 1, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_snapshot_unit_ids: capacity 7 is below unit count 8");
+  CHECK_STR(ids[0], "untouched");
+
+  /* Both ends are required, and the period must not be empty. */
+  CHECK_ERR(zeren_snapshot_on_time_rates(snapshot, ZEREN_DATE_OPEN, to, rates, CAPACITY, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_on_time_rates: from is required (not ZEREN_DATE_OPEN)");
+  CHECK_ERR(zeren_snapshot_on_time_rates(snapshot, from, ZEREN_DATE_OPEN, rates, CAPACITY, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_on_time_rates: to is required (not ZEREN_DATE_OPEN)");
+  CHECK_ERR(zeren_snapshot_on_time_rates(snapshot, from, from, rates, CAPACITY, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_on_time_rates: to 20089 is not after from 20089");
+  CHECK_ERR(zeren_snapshot_on_time_rates(snapshot, to, from, rates, CAPACITY, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_on_time_rates: to 20089 is not after from 20454");
+  CHECK(rates[0] == -7.0);
+
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
+/* ---- the chain-health audit ----------------------------------------------------------- */
+
+static zeren_audit *audit_of(const zeren_snapshot *snapshot, const char *as_of) {
+  zeren_error *err = NULL;
+  zeren_audit *audit = NULL;
+  CHECK_OK(zeren_snapshot_audit(snapshot, day_of(as_of), &audit, &err));
+  CHECK(audit != NULL);
+  return audit;
+}
+
+/* One finding of model-1's audit (see tests/data/conformance/expected/audit-*.json and
+   `zeren audit --as-of D`), in the library's order: severity, kind, subject, directive. */
+typedef struct {
+  int32_t kind;
+  int32_t severity;
+  const char *unit;
+  const char *person;
+  const char *duty;
+  const char *directive;
+} expected_finding;
+
+static const expected_finding kFindings[] = {
+    {ZEREN_FINDING_VACANT_FIRST_RESPONSIBLE, ZEREN_FINDING_SEVERITY_CRITICAL, "br12", NULL, NULL, NULL},
+    {ZEREN_FINDING_DUTY_WITHOUT_HOLDER, ZEREN_FINDING_SEVERITY_WARNING, "br12", NULL, "du3", NULL},
+    {ZEREN_FINDING_OVERDUE_TASKS, ZEREN_FINDING_SEVERITY_WARNING, "br12", NULL, NULL, NULL},
+    {ZEREN_FINDING_STALLED_CASCADE, ZEREN_FINDING_SEVERITY_WARNING, "dept2", NULL, NULL, "dv"},
+    {ZEREN_FINDING_UNGUIDED_BRANCH, ZEREN_FINDING_SEVERITY_WARNING, "dept2", NULL, NULL, NULL},
+    {ZEREN_FINDING_UNGUIDED_BRANCH, ZEREN_FINDING_SEVERITY_WARNING, "joint", NULL, NULL, NULL},
+};
+enum { FINDINGS = sizeof kFindings / sizeof kFindings[0] };
+
+static void check_findings(const zeren_audit *audit, const char *file, int line) {
+  zeren_error *err = NULL;
+  size_t i;
+  check_int(zeren_audit_size(audit), FINDINGS, file, line, "zeren_audit_size");
+  for (i = 0; i < FINDINGS; ++i) {
+    zeren_finding f = ZEREN_FINDING_INIT;
+    const expected_finding *e = &kFindings[i];
+    check_ok(zeren_audit_get(audit, i, &f, &err), &err, file, line, "zeren_audit_get");
+    check_int(f.struct_size, sizeof(zeren_finding), file, line, "struct_size kept");
+    check_int(f.kind, e->kind, file, line, "finding kind");
+    check_int(f.severity, e->severity, file, line, "finding severity");
+    check_str(f.unit_id, e->unit, file, line, "finding unit_id");
+    check_str(f.person_id, e->person, file, line, "finding person_id");
+    check_str(f.duty_id, e->duty, file, line, "finding duty_id");
+    check_str(f.directive_id, e->directive, file, line, "finding directive_id");
+    check(f.detail != NULL && f.detail[0] != '\0', file, line, "finding detail");
+  }
+}
+
+static void test_audit(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL;
+  zeren_snapshot *snapshot = load_conformance(&model);
+  zeren_audit *audit = audit_of(snapshot, "2025-03-12");
+  zeren_audit *late = audit_of(snapshot, "2025-12-31");
+  zeren_audit *out = (zeren_audit *)&err;
+  zeren_finding f = ZEREN_FINDING_INIT;
+  char *json = NULL;
+  size_t size = 0;
+
+  CHECK_ERR(zeren_snapshot_audit(snapshot, ZEREN_DATE_OPEN, &out, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_audit: as_of is required (not ZEREN_DATE_OPEN)");
+  CHECK(out == NULL);
+
+  /* The audits keep what they lend out alive without the snapshot or the model. */
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+
+  check_findings(audit, __FILE__, __LINE__);
+  check_findings(late, __FILE__, __LINE__);
+  CHECK_OK(zeren_audit_get(audit, 0, &f, &err));
+  CHECK_STR(f.detail, "Policy Branch Two (br12) (branch) has no secretary on 2025-03-12");
+  CHECK_OK(zeren_audit_get(late, 0, &f, &err));
+  CHECK_STR(f.detail, "Policy Branch Two (br12) (branch) has no secretary on 2025-12-31");
+  CHECK_ERR(zeren_audit_get(audit, FINDINGS, &f, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_audit_get: index 6 is not below size 6");
+
+  /* An older, smaller struct is filled up to its struct_size only. */
+  {
+    zeren_finding small = ZEREN_FINDING_INIT;
+    small.struct_size = (uint32_t)offsetof(zeren_finding, detail);
+    small.detail = "untouched";
+    CHECK_OK(zeren_audit_get(audit, 3, &small, &err));
+    CHECK_INT(small.struct_size, offsetof(zeren_finding, detail));
+    CHECK_INT(small.kind, ZEREN_FINDING_STALLED_CASCADE);
+    CHECK_STR(small.directive_id, "dv");
+    CHECK_STR(small.detail, "untouched");
+    small.struct_size = (uint32_t)offsetof(zeren_finding, severity);
+    small.severity = -7;
+    CHECK_OK(zeren_audit_get(audit, 0, &small, &err));
+    CHECK_INT(small.kind, ZEREN_FINDING_VACANT_FIRST_RESPONSIBLE);
+    CHECK_INT(small.severity, -7);
+    small.struct_size = 4; /* too small even for kind */
+    CHECK_ERR(zeren_audit_get(audit, 0, &small, &err), ZEREN_ERR_INVALID_ARGUMENT,
+              "zeren_audit_get: finding->struct_size 4 is below 8");
+  }
+
+  /* JSON, as `zeren audit --json` prints it. */
+  CHECK_OK(zeren_audit_to_json(audit, &json, &size, &err));
+  CHECK(json != NULL);
+  if (json != NULL) {
+    CHECK_INT(size, strlen(json));
+    CHECK(strncmp(json, "{\n  \"as_of\": \"2025-03-12\"", 25) == 0);
+    CHECK(strstr(json, "\"kind\": \"vacant_first_responsible\"") != NULL);
+    CHECK(strstr(json, "\"severity\": \"critical\"") != NULL);
+    CHECK(strstr(json, "\"duty\": \"du3\"") != NULL);
+    CHECK(strstr(json, "\"directive\": \"dv\"") != NULL);
+  }
+  zeren_string_free(json);
+  json = NULL;
+  CHECK_OK(zeren_audit_to_json(late, &json, NULL, &err));
+  CHECK(json != NULL && strstr(json, "\"as_of\": \"2025-12-31\"") != NULL);
+  zeren_string_free(json);
+
+  zeren_audit_free(late);
+  zeren_audit_free(audit);
+}
+
+static void test_ledger_audit_null_arguments(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL;
+  zeren_snapshot *snapshot = load_conformance(&model);
+  zeren_ledger *ledger = ledger_of(snapshot, "2025-03-12");
+  zeren_audit *audit = audit_of(snapshot, "2025-03-12");
+  const int32_t day = day_of("2025-03-12"), next = day_of("2025-03-13");
+  int dummy = 0;
+  zeren_ledger *out_ledger = (zeren_ledger *)&dummy;
+  zeren_audit *out_audit = (zeren_audit *)&dummy;
+  zeren_task_row row = ZEREN_TASK_ROW_INIT;
+  zeren_finding finding = ZEREN_FINDING_INIT;
+  const char *ids[16];
+  const char *text = "x";
+  int32_t lights[16];
+  double rates[16];
+  char *json = (char *)&dummy;
+  size_t size = 99, levels = 99, breaks = 99;
+  uint32_t level = 99, reached = 99, done = 99, on_time = 99;
+
+  /* ledgers */
+  CHECK_NULL_ARG(zeren_snapshot_ledger(NULL, day, &out_ledger, &err),
+                 "zeren_snapshot_ledger: snapshot is NULL");
+  CHECK(out_ledger == NULL);
+  CHECK_NULL_ARG(zeren_snapshot_ledger(snapshot, day, NULL, &err),
+                 "zeren_snapshot_ledger: out is NULL");
+  CHECK_INT(zeren_ledger_task_count(NULL), 0);
+  CHECK_NULL_ARG(zeren_ledger_task(NULL, 0, &row, &err), "zeren_ledger_task: ledger is NULL");
+  CHECK_NULL_ARG(zeren_ledger_task(ledger, 0, NULL, &err), "zeren_ledger_task: row is NULL");
+  CHECK_NULL_ARG(zeren_ledger_fill_lights(NULL, ids, lights, 16, &size, &err),
+                 "zeren_ledger_fill_lights: ledger is NULL");
+  CHECK_INT(size, 0);
+  CHECK_INT(zeren_ledger_directive_count(NULL), 0);
+  CHECK_NULL_ARG(zeren_ledger_directive(NULL, 0, &text, &levels, &breaks, &err),
+                 "zeren_ledger_directive: ledger is NULL");
+  CHECK(text == NULL);
+  CHECK_INT(levels, 0);
+  CHECK_INT(breaks, 0);
+  CHECK_NULL_ARG(zeren_ledger_directive(ledger, 0, NULL, &levels, &breaks, &err),
+                 "zeren_ledger_directive: directive_id is NULL");
+  CHECK_NULL_ARG(zeren_ledger_directive(ledger, 0, &text, NULL, &breaks, &err),
+                 "zeren_ledger_directive: level_count is NULL");
+  CHECK_NULL_ARG(zeren_ledger_directive(ledger, 0, &text, &levels, NULL, &err),
+                 "zeren_ledger_directive: break_point_count is NULL");
+  CHECK_NULL_ARG(zeren_ledger_level(NULL, 0, 0, &level, &reached, &done, &on_time, &err),
+                 "zeren_ledger_level: ledger is NULL");
+  CHECK_INT(level, 0);
+  CHECK_INT(reached, 0);
+  CHECK_INT(done, 0);
+  CHECK_INT(on_time, 0);
+  text = "x";
+  CHECK_NULL_ARG(zeren_ledger_break_point(NULL, 0, 0, &text, &err),
+                 "zeren_ledger_break_point: ledger is NULL");
+  CHECK(text == NULL);
+  CHECK_NULL_ARG(zeren_ledger_break_point(ledger, 0, 0, NULL, &err),
+                 "zeren_ledger_break_point: unit_id is NULL");
+  size = 99;
+  CHECK_NULL_ARG(zeren_ledger_to_json(NULL, &json, &size, &err),
+                 "zeren_ledger_to_json: ledger is NULL");
+  CHECK(json == NULL);
+  CHECK_INT(size, 0);
+  CHECK_NULL_ARG(zeren_ledger_to_json(ledger, NULL, NULL, &err),
+                 "zeren_ledger_to_json: out is NULL");
+
+  /* rates and ids */
+  CHECK_NULL_ARG(zeren_snapshot_on_time_rates(NULL, day, next, rates, 16, &err),
+                 "zeren_snapshot_on_time_rates: snapshot is NULL");
+  CHECK_NULL_ARG(zeren_snapshot_on_time_rates(snapshot, day, next, NULL, 16, &err),
+                 "zeren_snapshot_on_time_rates: rates is NULL");
+  CHECK_NULL_ARG(zeren_snapshot_unit_ids(NULL, ids, 16, &err),
+                 "zeren_snapshot_unit_ids: snapshot is NULL");
+  CHECK_NULL_ARG(zeren_snapshot_unit_ids(snapshot, NULL, 16, &err),
+                 "zeren_snapshot_unit_ids: ids is NULL");
+
+  /* audits */
+  CHECK_NULL_ARG(zeren_snapshot_audit(NULL, day, &out_audit, &err),
+                 "zeren_snapshot_audit: snapshot is NULL");
+  CHECK(out_audit == NULL);
+  CHECK_NULL_ARG(zeren_snapshot_audit(snapshot, day, NULL, &err),
+                 "zeren_snapshot_audit: out is NULL");
+  CHECK_INT(zeren_audit_size(NULL), 0);
+  CHECK_NULL_ARG(zeren_audit_get(NULL, 0, &finding, &err), "zeren_audit_get: audit is NULL");
+  CHECK_NULL_ARG(zeren_audit_get(audit, 0, NULL, &err), "zeren_audit_get: finding is NULL");
+  json = (char *)&dummy;
+  size = 99;
+  CHECK_NULL_ARG(zeren_audit_to_json(NULL, &json, &size, &err),
+                 "zeren_audit_to_json: audit is NULL");
+  CHECK(json == NULL);
+  CHECK_INT(size, 0);
+  CHECK_NULL_ARG(zeren_audit_to_json(audit, NULL, NULL, &err), "zeren_audit_to_json: out is NULL");
+
+  /* err NULL on failing calls: no crash, no leak. */
+  out_ledger = (zeren_ledger *)&dummy;
+  CHECK_INT(zeren_snapshot_ledger(snapshot, ZEREN_DATE_OPEN, &out_ledger, NULL),
+            ZEREN_ERR_INVALID_ARGUMENT);
+  CHECK(out_ledger == NULL);
+  CHECK_INT(zeren_ledger_task(ledger, 99, &row, NULL), ZEREN_ERR_OUT_OF_RANGE);
+  CHECK_INT(zeren_snapshot_on_time_rates(snapshot, day, next, rates, 1, NULL),
+            ZEREN_ERR_OUT_OF_RANGE);
+  CHECK_INT(zeren_audit_get(audit, 99, &finding, NULL), ZEREN_ERR_OUT_OF_RANGE);
+
+  zeren_audit_free(audit);
+  zeren_ledger_free(ledger);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
+/* ---- integrated assessment ------------------------------------------------------------ */
+
+/* One unit of model-1's assessment: tests/data/conformance/expected/assess.json (own, total,
+   grade, rank) and `zeren assess --json` (daily). */
+typedef struct {
+  const char *unit;
+  double own;
+  double total;
+  const char *grade;
+  uint32_t rank;
+  double daily;
+} expected_assessment;
+
+static const expected_assessment kAssessment[] = {
+    {"joint", 98.2941176471, 98.2941176471, "fairly_good", 1, 100.0},
+    {"dept2", 94.3111111111, 85.8438095238, "fairly_good", 2, 94.8},
+    {"br11", 79.4933333333, 79.4933333333, "average", 3, 72.1},
+    {"br12", 55.65, 55.65, "poor", 4, 47.0},
+    {"dc", 94.0, 94.0, "fairly_good", 1, 94.0},
+    {"dept1", 89.5, 82.4924921264, "fairly_good", 1, 89.5},
+    {"grp21", 73.1428571429, 73.1428571429, "average", 1, 73.5},
+    {"party", 96.8, 92.2516561167, "fairly_good", 1, 96.8},
+};
+enum { ASSESSED = sizeof kAssessment / sizeof kAssessment[0] };
+
+/* The expected file keeps 10 decimals (an error of at most 5e-11): compared within 1e-9. */
+static int score_near(double actual, double expected) {
+  const double d = actual - expected;
+  return (d < 0 ? -d : d) <= 1e-9;
+}
+
+static void check_score(double actual, double expected, const char *file, int line,
+                        const char *what) {
+  check(score_near(actual, expected), file, line, what);
+  if (!score_near(actual, expected)) {
+    fprintf(stderr, "  %s: got %.17g, expected %.17g\n", what, actual, expected);
+  }
+}
+
+#define CHECK_SCORE(a, b, what) check_score((a), (b), __FILE__, __LINE__, (what))
+
+static zeren_assessment *assess(const zeren_snapshot *snapshot) {
+  zeren_error *err = NULL;
+  zeren_assessment *assessment = NULL;
+  CHECK_OK(zeren_snapshot_assess(snapshot, &assessment, &err));
+  CHECK(assessment != NULL);
+  return assessment;
+}
+
+/* Explanation lines, copied (each is borrowed only during its call). */
+enum { MAX_LINES = 16, MAX_LINE = 256 };
+typedef struct {
+  char lines[MAX_LINES][MAX_LINE];
+  size_t count;
+  size_t stop_after; /* 0: never stop */
+} line_log;
+
+static int32_t log_line(void *payload, const char *line) {
+  line_log *log = (line_log *)payload;
+  if (log->count < MAX_LINES) {
+    snprintf(log->lines[log->count], MAX_LINE, "%s", line != NULL ? line : "(NULL)");
+  }
+  ++log->count;
+  return log->stop_after != 0 && log->count >= log->stop_after;
+}
+
+/* Every unit of model-1, through the bulk columns, matched by id through
+   zeren_snapshot_unit_ids. */
+static void check_assessment_columns(const zeren_snapshot *snapshot,
+                                     const zeren_assessment *assessment) {
+  zeren_error *err = NULL;
+  enum { CAPACITY = 12 };
+  const char *ids[CAPACITY];
+  double own[CAPACITY], total[CAPACITY], daily[CAPACITY];
+  int32_t grade[CAPACITY], flags[CAPACITY];
+  uint32_t rank[CAPACITY];
+  zeren_assessment_columns columns = ZEREN_ASSESSMENT_COLUMNS_INIT;
+  const size_t count = zeren_snapshot_unit_count(snapshot);
+  char message[128];
+  size_t i;
+
+  for (i = 0; i < CAPACITY; ++i) {
+    own[i] = total[i] = daily[i] = -7.0;
+    grade[i] = flags[i] = -7;
+    rank[i] = 77;
+  }
+  CHECK_INT(count, ASSESSED);
+  CHECK_INT(zeren_assessment_unit_count(assessment), count);
+  CHECK_OK(zeren_snapshot_unit_ids(snapshot, ids, CAPACITY, &err));
+
+  columns.capacity = CAPACITY;
+  columns.own = own;
+  columns.total = total;
+  columns.grade = grade;
+  columns.rank = rank;
+  columns.daily = daily;
+  columns.flag_count = flags;
+  CHECK_OK(zeren_assessment_fill(assessment, &columns, &err));
+  for (i = 0; i < ASSESSED; ++i) {
+    const expected_assessment *e = &kAssessment[i];
+    const int at = unit_position(ids, count, e->unit);
+    const char *grade_id = NULL;
+    CHECK(at >= 0);
+    if (at < 0) continue;
+    CHECK_SCORE(own[at], e->own, e->unit);
+    CHECK_SCORE(total[at], e->total, e->unit);
+    CHECK_SCORE(daily[at], e->daily, e->unit);
+    CHECK_OK(zeren_assessment_grade_id(assessment, grade[at], &grade_id, &err));
+    CHECK_STR(grade_id, e->grade);
+    CHECK_INT(rank[at], e->rank);
+    CHECK_INT(flags[at], 0); /* model-1's scheme gives grades and no flags: none */
+  }
+  /* Only the unit count is written. */
+  CHECK(own[count] == -7.0 && total[count] == -7.0 && daily[count] == -7.0);
+  CHECK_INT(grade[count], -7);
+  CHECK_INT(rank[count], 77);
+  CHECK_INT(flags[count], -7);
+
+  /* Exactly the unit count is enough; NULL columns are skipped. */
+  for (i = 0; i < CAPACITY; ++i) own[i] = total[i] = -7.0;
+  columns.capacity = count;
+  columns.own = NULL;
+  columns.grade = NULL;
+  columns.rank = NULL;
+  columns.daily = NULL;
+  columns.flag_count = NULL;
+  CHECK_OK(zeren_assessment_fill(assessment, &columns, &err));
+  CHECK(own[0] == -7.0);
+  CHECK_SCORE(total[unit_position(ids, count, "party")], 92.2516561167, "party total");
+  CHECK_STR(ids[0], "party"); /* snapshot order: the root first */
+  CHECK_SCORE(total[0], 92.2516561167, "total[0]");
+
+  /* Too small a capacity: an error, and nothing written. */
+  for (i = 0; i < CAPACITY; ++i) own[i] = total[i] = -7.0;
+  columns.own = own;
+  columns.capacity = count - 1;
+  CHECK_ERR(zeren_assessment_fill(assessment, &columns, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_assessment_fill: capacity 7 is below unit count 8");
+  columns.capacity = 0;
+  CHECK_ERR(zeren_assessment_fill(assessment, &columns, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_assessment_fill: capacity 0 is below unit count 8");
+  CHECK_INT(zeren_assessment_fill(assessment, &columns, NULL), ZEREN_ERR_OUT_OF_RANGE);
+  CHECK(own[0] == -7.0 && total[0] == -7.0);
+
+  /* An older, smaller struct: the columns past its struct_size are not read. */
+  for (i = 0; i < CAPACITY; ++i) daily[i] = -7.0;
+  columns.struct_size = (uint32_t)offsetof(zeren_assessment_columns, daily);
+  columns.capacity = CAPACITY;
+  columns.daily = daily; /* beyond struct_size: ignored */
+  CHECK_OK(zeren_assessment_fill(assessment, &columns, &err));
+  CHECK_SCORE(own[0], 96.8, "own[0] (party)");
+  CHECK(daily[0] == -7.0);
+
+  /* Too small to hold even the capacity. */
+  columns.struct_size = (uint32_t)offsetof(zeren_assessment_columns, capacity);
+  own[0] = -7.0;
+  snprintf(message, sizeof message, "zeren_assessment_fill: columns->struct_size %u is below %u",
+           (unsigned)offsetof(zeren_assessment_columns, capacity),
+           (unsigned)(offsetof(zeren_assessment_columns, capacity) + sizeof(size_t)));
+  CHECK_ERR(zeren_assessment_fill(assessment, &columns, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            message);
+  CHECK(own[0] == -7.0);
+}
+
+/* model-1's assessment: scores and grades (tests/data/conformance/expected/assess.json),
+   reasons, JSON and people. */
+static void test_assessment(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL;
+  zeren_snapshot *snapshot = load_conformance(&model);
+  zeren_assessment *assessment = assess(snapshot);
+  zeren_assessment *out = (zeren_assessment *)&err;
+  const char *id = "x";
+  line_log log;
+  char *json = NULL;
+  size_t size = 0;
+
+  check_assessment_columns(snapshot, assessment);
+
+  /* The assessment keeps what it lends out alive without the snapshot or the model. */
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+
+  /* Grades, by index into the scheme's (model-1 gives good, fairly_good, average, poor). */
+  CHECK_OK(zeren_assessment_grade_id(assessment, 0, &id, &err));
+  CHECK_STR(id, "good");
+  CHECK_OK(zeren_assessment_grade_id(assessment, 1, &id, &err));
+  CHECK_STR(id, "fairly_good");
+  CHECK_OK(zeren_assessment_grade_id(assessment, 2, &id, &err));
+  CHECK_STR(id, "average");
+  CHECK_OK(zeren_assessment_grade_id(assessment, 3, &id, &err));
+  CHECK_STR(id, "poor");
+  CHECK_ERR(zeren_assessment_grade_id(assessment, 4, &id, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_assessment_grade_id: grade 4 is not in [0, 4)");
+  CHECK(id == NULL);
+  id = "x";
+  CHECK_ERR(zeren_assessment_grade_id(assessment, -1, &id, &err), ZEREN_ERR_OUT_OF_RANGE,
+            "zeren_assessment_grade_id: grade -1 is not in [0, 4)");
+  CHECK(id == NULL);
+  CHECK_INT(zeren_assessment_grade_id(assessment, 99, &id, NULL), ZEREN_ERR_OUT_OF_RANGE);
+
+  /* Reasons, as `zeren assess --unit dept2` prints them. */
+  memset(&log, 0, sizeof log);
+  CHECK_OK(zeren_assessment_explain(assessment, "dept2", log_line, &log, &err));
+  CHECK_INT(log.count, 4);
+  CHECK_STR(log.lines[0], "daily 94.80 = indicators 94.80");
+  CHECK_STR(log.lines[1], "own 94.31 from daily 94.80, on-site review 90.00, ballots 96.67");
+  CHECK_STR(log.lines[2],
+            "total 85.84 = 0.60 \xc3\x97 own + 0.40 \xc3\x97 the weighted mean of subordinates: "
+            "Operations Group (grp21) 73.14 (share 1.00)");
+  CHECK_STR(log.lines[3], "total 85.84 reaches fairly_good (min 80.00)");
+  /* Stopping early. */
+  memset(&log, 0, sizeof log);
+  log.stop_after = 1;
+  CHECK_OK(zeren_assessment_explain(assessment, "dept2", log_line, &log, &err));
+  CHECK_INT(log.count, 1);
+  CHECK_STR(log.lines[0], "daily 94.80 = indicators 94.80");
+  memset(&log, 0, sizeof log);
+  log.stop_after = 2;
+  CHECK_OK(zeren_assessment_explain(assessment, "br11", log_line, &log, &err));
+  CHECK_INT(log.count, 2);
+  CHECK_STR(log.lines[0],
+            "daily 72.10 = indicators 74.10 \xe2\x88\x92 deductions 4.00 + bonus 2.00");
+  CHECK_STR(log.lines[1], "incident k1 (serious) deducts 4.00");
+  memset(&log, 0, sizeof log);
+  CHECK_ERR(zeren_assessment_explain(assessment, "x", log_line, &log, &err), ZEREN_ERR_NOT_FOUND,
+            "zeren_assessment_explain: unknown unit \"x\"");
+  CHECK_INT(log.count, 0);
+
+  /* JSON, as `zeren assess --json` prints it: every unit and the people. */
+  CHECK_OK(zeren_assessment_to_json(assessment, NULL, &json, &size, &err));
+  CHECK(json != NULL);
+  if (json != NULL) {
+    CHECK_INT(size, strlen(json));
+    static const char kHead[] =
+        "{\n  \"period\": {\"from\": \"2025-01-01\", \"to\": \"2026-01-01\"},\n  \"units\": [";
+    CHECK(strncmp(json, kHead, sizeof kHead - 1) == 0);
+    CHECK(strstr(json, "\"unit\": \"joint\"") != NULL);
+    CHECK(strstr(json, "\"unit\": \"br11\"") != NULL);
+    CHECK(strstr(json, "\"unit\": \"party\"") != NULL);
+    CHECK(strstr(json, "\"quota_cut_from\": \"good\"") != NULL);
+    CHECK(strstr(json, "\"people\"") != NULL);
+    CHECK(strstr(json, "{\"person\": \"a_sec\", \"score\": 92.2516561166781}") != NULL);
+  }
+  zeren_string_free(json);
+  json = NULL;
+  /* One unit, without the people. */
+  CHECK_OK(zeren_assessment_to_json(assessment, "br11", &json, &size, &err));
+  CHECK(json != NULL);
+  if (json != NULL) {
+    CHECK_INT(size, strlen(json));
+    CHECK(strstr(json, "\"unit\": \"br11\"") != NULL);
+    CHECK(strstr(json, "\"grade\": \"average\"") != NULL);
+    CHECK(strstr(json, "{\"incident\": \"k1\", \"points\": 4, \"factor\": 1}") != NULL);
+    CHECK(strstr(json, "\"unit\": \"dept2\"") == NULL);
+    CHECK(strstr(json, "\"people\"") == NULL);
+  }
+  zeren_string_free(json);
+  json = (char *)&err;
+  size = 99;
+  CHECK_ERR(zeren_assessment_to_json(assessment, "x", &json, &size, &err), ZEREN_ERR_NOT_FOUND,
+            "zeren_assessment_to_json: unknown unit \"x\"");
+  CHECK(json == NULL);
+  CHECK_INT(size, 0);
+  json = NULL;
+  CHECK_OK(zeren_assessment_to_json(assessment, "dept2", &json, NULL, &err));
+  CHECK(json != NULL && strstr(json, "\"total\": 85.84380952380951") != NULL);
+  zeren_string_free(json);
+
+  /* People: the count first, then the scores. */
+  {
+    enum { CAPACITY = 32 };
+    const char *people[CAPACITY];
+    double scores[CAPACITY];
+    size_t count = 99, i;
+    int a_sec = -1;
+    CHECK_OK(zeren_assessment_people(assessment, NULL, NULL, 0, &count, &err));
+    CHECK_INT(count, 15);
+    count = 99;
+    CHECK_OK(zeren_assessment_people(assessment, NULL, NULL, CAPACITY, &count, &err));
+    CHECK_INT(count, 15);
+    for (i = 0; i < CAPACITY; ++i) {
+      people[i] = "untouched";
+      scores[i] = -7.0;
+    }
+    CHECK_OK(zeren_assessment_people(assessment, people, scores, CAPACITY, &count, &err));
+    CHECK_INT(count, 15);
+    CHECK_STR(people[0], "a_sec"); /* person order */
+    CHECK_STR(people[14], "w3");
+    CHECK_STR(people[15], "untouched");
+    CHECK(scores[15] == -7.0);
+    for (i = 0; i < count && i < CAPACITY; ++i) {
+      if (strcmp(people[i], "a_sec") == 0) a_sec = (int)i;
+    }
+    CHECK(a_sec >= 0);
+    /* a_sec is party's secretary: its score is party's total. */
+    if (a_sec >= 0) CHECK_SCORE(scores[a_sec], 92.2516561167, "a_sec");
+    CHECK_SCORE(scores[1], 92.2516561167, "a_head");  /* party's head */
+    CHECK_STR(people[5], "d_sec");
+    CHECK_SCORE(scores[5], 94.0, "d_sec");            /* dc's discipline secretary */
+    CHECK_STR(people[9], "s2");
+    CHECK_SCORE(scores[9], 85.8438095238, "s2");      /* dept2's secretary */
+
+    /* A smaller capacity: that many rows, the full count; either array may be NULL. */
+    for (i = 0; i < CAPACITY; ++i) {
+      people[i] = "untouched";
+      scores[i] = -7.0;
+    }
+    count = 99;
+    CHECK_OK(zeren_assessment_people(assessment, people, NULL, 2, &count, &err));
+    CHECK_INT(count, 15);
+    CHECK_STR(people[0], "a_sec");
+    CHECK_STR(people[1], "a_head");
+    CHECK_STR(people[2], "untouched");
+    CHECK(scores[0] == -7.0);
+    CHECK_OK(zeren_assessment_people(assessment, NULL, scores, 1, &count, &err));
+    CHECK_SCORE(scores[0], 92.2516561167, "scores[0]");
+    CHECK(scores[1] == -7.0);
+  }
+
+  CHECK_INT(zeren_snapshot_assess(NULL, &out, NULL), ZEREN_ERR_INVALID_ARGUMENT);
+  CHECK(out == NULL);
+  zeren_assessment_free(assessment);
+}
+
+/* A scheme's flags: the default scheme flags average and poor units `talk_required`. */
+static const char kFlagsModel[] =
+    "{\n"
+    "  \"format\": \"zeren-model\", \"version\": 1, \"name\": \"capi flags\",\n"
+    "  \"units\": [\n"
+    "    {\"id\": \"org\", \"name\": \"Organ Committee\", \"kind\": \"leading_group\"},\n"
+    "    {\"id\": \"b1\", \"name\": \"Branch One\", \"kind\": \"branch\", \"parents\": [\"org\"],\n"
+    "     \"members\": 12}\n"
+    "  ],\n"
+    "  \"people\": [{\"id\": \"p_sec\", \"name\": \"Sun Secretary\"},\n"
+    "             {\"id\": \"p_b1\", \"name\": \"Bai First\"}],\n"
+    "  \"posts\": [\n"
+    "    {\"person\": \"p_sec\", \"unit\": \"org\", \"role\": \"secretary\",\n"
+    "     \"from\": \"2020-01-01\"},\n"
+    "    {\"person\": \"p_b1\", \"unit\": \"b1\", \"role\": \"secretary\",\n"
+    "     \"from\": \"2020-01-01\"}\n"
+    "  ],\n"
+    "  \"assessment\": {\n"
+    "    \"period\": {\"from\": \"2025-01-01\", \"to\": \"2026-01-01\"},\n"
+    "    \"scheme\": \"default\",\n"
+    "    \"points\": [{\"unit\": \"org\", \"indicator\": \"integrity.meetings\", \"value\": 40},\n"
+    "               {\"unit\": \"org\", \"indicator\": \"integrity.education\", \"value\": 60}]\n"
+    "  }\n"
+    "}\n";
+
+static void test_assessment_flags_and_missing(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = load_model(kFlagsModel);
+  zeren_snapshot *snapshot = compile(model);
+  zeren_assessment *assessment = assess(snapshot);
+  zeren_model *plain = load_model(kModel);
+  zeren_snapshot *plain_snapshot = compile(plain);
+  zeren_assessment *out = (zeren_assessment *)&err;
+  const char *ids[2] = {NULL, NULL};
+  double own[2] = {0, 0}, total[2] = {0, 0};
+  int32_t grade[2] = {-7, -7}, flags[2] = {-7, -7};
+  uint32_t rank[2] = {0, 0};
+  zeren_assessment_columns columns = ZEREN_ASSESSMENT_COLUMNS_INIT;
+  const char *grade_id = NULL;
+  line_log log;
+
+  CHECK_OK(zeren_snapshot_unit_ids(snapshot, ids, 2, &err));
+  CHECK_STR(ids[0], "org");
+  CHECK_STR(ids[1], "b1");
+  columns.capacity = 2;
+  columns.own = own;
+  columns.total = total;
+  columns.grade = grade;
+  columns.rank = rank;
+  columns.flag_count = flags;
+  CHECK_OK(zeren_assessment_fill(assessment, &columns, &err));
+  /* org: daily 100, total 0.7 × 100 + 0.3 × 70 = 91, good cut by the quota to fairly_good. */
+  CHECK_SCORE(own[0], 100.0, "org own");
+  CHECK_SCORE(total[0], 91.0, "org total");
+  CHECK_OK(zeren_assessment_grade_id(assessment, grade[0], &grade_id, &err));
+  CHECK_STR(grade_id, "fairly_good");
+  CHECK_INT(rank[0], 1);
+  CHECK_INT(flags[0], 0);
+  /* b1: no points, the on-time rate alone (no tasks: 1): 0.7 × 100 = 70, average. */
+  CHECK_SCORE(own[1], 70.0, "b1 own");
+  CHECK_SCORE(total[1], 70.0, "b1 total");
+  CHECK_OK(zeren_assessment_grade_id(assessment, grade[1], &grade_id, &err));
+  CHECK_STR(grade_id, "average");
+  CHECK_INT(rank[1], 1);
+  CHECK_INT(flags[1], 1); /* talk_required */
+  memset(&log, 0, sizeof log);
+  CHECK_OK(zeren_assessment_explain(assessment, "b1", log_line, &log, &err));
+  CHECK_INT(log.count, 4);
+  CHECK_STR(log.lines[3], "flag: talk_required");
+
+  /* A model without an `assessment` section. */
+  CHECK_ERR(zeren_snapshot_assess(plain_snapshot, &out, &err), ZEREN_ERR_NOT_FOUND,
+            "the model has no `assessment` section");
+  CHECK(out == NULL);
+  out = (zeren_assessment *)&err;
+  CHECK_INT(zeren_snapshot_assess(plain_snapshot, &out, NULL), ZEREN_ERR_NOT_FOUND);
+  CHECK(out == NULL);
+
+  zeren_assessment_free(assessment);
+  zeren_snapshot_free(plain_snapshot);
+  zeren_model_free(plain);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
+static void test_scheme_default(void) {
+  zeren_error *err = NULL;
+  char *json = NULL;
+  size_t size = 0;
+  CHECK_OK(zeren_scheme_default_json(&json, &size, &err));
+  CHECK(json != NULL);
+  if (json != NULL) {
+    CHECK_INT(size, strlen(json));
+    CHECK(json[0] == '{');
+    CHECK(strstr(json, "\"weight_by\": \"members\"") != NULL);
+    CHECK(strstr(json, "{\"id\": \"good\", \"min\": 90, \"quota\": 0.3}") != NULL);
+    CHECK(strstr(json, "\"id\": \"talk_required\"") != NULL);
+  }
+  zeren_string_free(json);
+  json = NULL;
+  CHECK_OK(zeren_scheme_default_json(&json, NULL, &err));
+  CHECK(json != NULL);
+  zeren_string_free(json);
+}
+
+static int32_t stop_line(void *payload, const char *line) {
+  (void)payload;
+  (void)line;
+  return 1;
+}
+
+static void test_assessment_null_arguments(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL;
+  zeren_snapshot *snapshot = load_conformance(&model);
+  zeren_assessment *assessment = assess(snapshot);
+  int dummy = 0;
+  zeren_assessment *out = (zeren_assessment *)&dummy;
+  zeren_assessment_columns columns = ZEREN_ASSESSMENT_COLUMNS_INIT;
+  double totals[16];
+  const char *ids[16];
+  const char *text = "x";
+  char *json = (char *)&dummy;
+  size_t size = 99, count = 99;
+  line_log log;
+  columns.capacity = 16;
+  columns.total = totals;
+  memset(&log, 0, sizeof log);
+
+  CHECK_NULL_ARG(zeren_scheme_default_json(NULL, &size, &err),
+                 "zeren_scheme_default_json: out is NULL");
+  CHECK_INT(size, 0);
+
+  CHECK_NULL_ARG(zeren_snapshot_assess(NULL, &out, &err),
+                 "zeren_snapshot_assess: snapshot is NULL");
+  CHECK(out == NULL);
+  CHECK_NULL_ARG(zeren_snapshot_assess(snapshot, NULL, &err), "zeren_snapshot_assess: out is NULL");
+
+  CHECK_INT(zeren_assessment_unit_count(NULL), 0);
+
+  CHECK_NULL_ARG(zeren_assessment_fill(NULL, &columns, &err),
+                 "zeren_assessment_fill: assessment is NULL");
+  CHECK_NULL_ARG(zeren_assessment_fill(assessment, NULL, &err),
+                 "zeren_assessment_fill: columns is NULL");
+
+  CHECK_NULL_ARG(zeren_assessment_grade_id(NULL, 0, &text, &err),
+                 "zeren_assessment_grade_id: assessment is NULL");
+  CHECK(text == NULL);
+  CHECK_NULL_ARG(zeren_assessment_grade_id(assessment, 0, NULL, &err),
+                 "zeren_assessment_grade_id: id is NULL");
+
+  CHECK_NULL_ARG(zeren_assessment_explain(NULL, "dept2", log_line, &log, &err),
+                 "zeren_assessment_explain: assessment is NULL");
+  CHECK_NULL_ARG(zeren_assessment_explain(assessment, NULL, log_line, &log, &err),
+                 "zeren_assessment_explain: unit is NULL");
+  CHECK_NULL_ARG(zeren_assessment_explain(assessment, "dept2", NULL, &log, &err),
+                 "zeren_assessment_explain: fn is NULL");
+  CHECK_INT(log.count, 0);
+  /* The payload is the caller's: NULL is passed through. */
+  CHECK_OK(zeren_assessment_explain(assessment, "dc", stop_line, NULL, &err));
+
+  CHECK_NULL_ARG(zeren_assessment_to_json(NULL, NULL, &json, &size, &err),
+                 "zeren_assessment_to_json: assessment is NULL");
+  CHECK(json == NULL);
+  CHECK_INT(size, 0);
+  CHECK_NULL_ARG(zeren_assessment_to_json(assessment, NULL, NULL, NULL, &err),
+                 "zeren_assessment_to_json: out is NULL");
+  CHECK_NULL_ARG(zeren_assessment_to_json(assessment, "br11", NULL, &size, &err),
+                 "zeren_assessment_to_json: out is NULL");
+
+  CHECK_NULL_ARG(zeren_assessment_people(NULL, ids, totals, 16, &count, &err),
+                 "zeren_assessment_people: assessment is NULL");
+  CHECK_INT(count, 0);
+  CHECK_NULL_ARG(zeren_assessment_people(assessment, ids, totals, 16, NULL, &err),
+                 "zeren_assessment_people: count is NULL");
+
+  /* err NULL on failing calls: no crash, no leak. */
+  CHECK_INT(zeren_assessment_fill(NULL, &columns, NULL), ZEREN_ERR_INVALID_ARGUMENT);
+  CHECK_INT(zeren_assessment_explain(assessment, "x", log_line, &log, NULL), ZEREN_ERR_NOT_FOUND);
+  CHECK_INT(zeren_assessment_to_json(assessment, "x", &json, NULL, NULL), ZEREN_ERR_NOT_FOUND);
+  CHECK(json == NULL);
+  CHECK_INT(zeren_assessment_people(assessment, NULL, NULL, 0, NULL, NULL),
+            ZEREN_ERR_INVALID_ARGUMENT);
+
+  zeren_assessment_free(assessment);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
 static void test_frees_of_null(void) {
   zeren_string_free(NULL);
   zeren_error_free(NULL);
@@ -1759,6 +3002,9 @@ static void test_frees_of_null(void) {
   zeren_chain_free(NULL);
   zeren_person_view_free(NULL);
   zeren_accounting_free(NULL);
+  zeren_ledger_free(NULL);
+  zeren_audit_free(NULL);
+  zeren_assessment_free(NULL);
   CHECK(1); /* reaching here is the test */
 }
 
@@ -1787,6 +3033,15 @@ int main(int argc, char **argv) {
   test_accountability();
   test_no_incidents();
   test_accountability_null_arguments();
+  test_ledger();
+  test_ledger_reviews();
+  test_on_time_rates();
+  test_audit();
+  test_ledger_audit_null_arguments();
+  test_assessment();
+  test_assessment_flags_and_missing();
+  test_scheme_default();
+  test_assessment_null_arguments();
   test_frees_of_null();
 
   printf("%d checks, %d failed\n", g_checks, g_failures);
