@@ -104,14 +104,14 @@ class SchemeReader {
     double weights = 0;
     ForEach(f, "dimensions", [&](Fields& d, size_t) {
       Dimension dim;
-      dim.id = d.String("id", kRequired).value_or("");
+      dim.id = d.Id("id", kRequired);
       d.set_id(dim.id);
       dim.name = d.String("name", kOptional).value_or("");
       dim.weight = NonNegative(d, "weight");
       weights += dim.weight;
       ForEach(d, "indicators", [&](Fields& x, size_t) {
         Indicator ind;
-        ind.id = x.String("id", kRequired).value_or("");
+        ind.id = x.Id("id", kRequired);
         x.set_id(ind.id);
         if (!ind.id.empty() && !ids.insert(ind.id).second) {
           x.Problem(x.PathOf("id"), absl::StrCat("duplicate indicator \"", ind.id, "\""));
@@ -160,7 +160,7 @@ class SchemeReader {
   void ReadGrades(Fields& f, Scheme* scheme) {
     ForEach(f, "grades", [&](Fields& g, size_t i) {
       GradeRule grade;
-      grade.id = g.String("id", kRequired).value_or("");
+      grade.id = g.Id("id", kRequired);
       g.set_id(grade.id);
       grade.min = g.Number("min", kRequired).value_or(0);
       grade.quota = g.Number("quota", kOptional);
@@ -224,7 +224,7 @@ class SchemeReader {
   void ReadFlags(Fields& f, Scheme* scheme) {
     ForEach(f, "flags", [&](Fields& x, size_t) {
       FlagRule flag;
-      flag.id = x.String("id", kRequired).value_or("");
+      flag.id = x.Id("id", kRequired);
       x.set_id(flag.id);
       const std::vector<std::string> grades = x.StringList("grades");
       for (size_t k = 0; k < grades.size(); ++k) {

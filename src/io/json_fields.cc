@@ -75,6 +75,12 @@ std::optional<std::string> Fields::String(absl::string_view key, Need need) {
   return std::string(value->get_string());
 }
 
+std::string Fields::Id(absl::string_view key, Need need) {
+  std::optional<std::string> id = String(key, need);
+  if (id && id->empty()) Problem(PathOf(key), "must be a non-empty id");
+  return id.value_or("");
+}
+
 std::optional<int64_t> Fields::Integer(absl::string_view key, Need need) {
   const json::value* value = Find(key, need);
   if (value == nullptr) return std::nullopt;

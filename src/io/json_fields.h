@@ -32,6 +32,8 @@ class Fields {
   void set_id(std::string id) { id_ = std::move(id); }
 
   std::optional<std::string> String(absl::string_view key, Need need);
+  // A string that names something: when present it must not be empty ("" when absent).
+  std::string Id(absl::string_view key, Need need);
   std::optional<int64_t> Integer(absl::string_view key, Need need);
   std::optional<double> Number(absl::string_view key, Need need);
   std::optional<Date> DateValue(absl::string_view key, Need need);

@@ -226,7 +226,7 @@ class DocumentReader {
   TaskReview ReadTaskReview(const json::value& v, const std::string& path) {
     TaskReview r;
     Fields f(v, path, problems_);
-    r.task = f.String("task", kOptional).value_or("");
+    r.task = f.Id("task", kOptional);
     f.set_id(r.task);
     r.date = f.DateValue("date", kRequired).value_or(0);
     r.result = f.Vocabulary<ReviewResult>("result", kRequired, ParseReviewResult)
@@ -259,7 +259,7 @@ class DocumentReader {
     f.set_id(id);
     c.kind = f.Vocabulary<CircumstanceKind>("kind", kRequired, ParseCircumstanceKind)
                  .value_or(CircumstanceKind::kRepeat);
-    c.person = f.String("person", kOptional).value_or("");
+    c.person = f.Id("person", kOptional);
     c.extras = f.Finish();
     return c;
   }
@@ -273,10 +273,10 @@ class DocumentReader {
     i.date = f.DateValue("date", kRequired).value_or(0);
     i.since = f.DateValue("since", kOptional);
     i.severity = f.Vocabulary<Severity>("severity", kRequired, ParseSeverity).value_or(Severity::kMinor);
-    i.case_id = f.String("case", kOptional).value_or("");
+    i.case_id = f.Id("case", kOptional);
     i.dimension = f.String("dimension", kOptional).value_or("");
-    i.duty = f.String("duty", kOptional).value_or("");
-    i.task = f.String("task", kOptional).value_or("");
+    i.duty = f.Id("duty", kOptional);
+    i.task = f.Id("task", kOptional);
     i.direct = f.StringList("direct");
     i.participants = f.StringList("participants");
     i.circumstances = ReadList<Circumstance>(f, "circumstances", kOptional, [&](auto& e, auto p) {
