@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "zeren.h"
+#include <zeren/zeren.h>
 
 /* ---- checks ------------------------------------------------------------------------- */
 

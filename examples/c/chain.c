@@ -4,7 +4,7 @@
  */
 #include <stdio.h>
 
-#include "zeren.h"
+#include <zeren/zeren.h>
 
 static int32_t print_entry(void *payload, const zeren_chain_entry *e) {
   int *count = (int *)payload;
