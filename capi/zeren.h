@@ -23,8 +23,9 @@
  *    _INIT macro. Structs filled by the library are filled up to the caller's struct_size.
  *  - Threads: a snapshot is immutable and may be queried from any number of threads at
  *    once. A model may be read (compiled, saved, queried) from several threads while no
- *    thread modifies it (zeren_model_apply). Edits, chains, person views and errors
- *    belong to one thread at a time.
+ *    thread modifies it (zeren_model_apply). Results (chains, person views, accountings,
+ *    ledgers, audits, assessments) do not change once made and may be read from several
+ *    threads at once. Edits and errors belong to one thread at a time.
  */
 #ifndef ZEREN_ZEREN_H_
 #define ZEREN_ZEREN_H_

@@ -1,5 +1,7 @@
 # Checks that the shared library exports the C API and nothing else.
-# Usage: cmake -DLIBRARY=/path/to/libzeren.so [-DNM=/path/to/nm] -P check_exports.cmake
+# and that these are exactly the functions the header declares.
+# Usage: cmake -DLIBRARY=/path/to/libzeren.so -DHEADER=/path/to/zeren.h [-DNM=/path/to/nm]
+#              -P check_exports.cmake
 cmake_minimum_required(VERSION 3.25)
 
 if(NOT LIBRARY)
@@ -24,6 +26,7 @@ endif()
 # Each line is "ADDRESS TYPE NAME"; NAME may carry a version ("zeren_x@@ZEREN_0").
 string(REPLACE "\n" ";" lines "${symbols}")
 set(exported 0)
+set(exported_names "")
 set(offenders "")
 foreach(line IN LISTS lines)
   if(line STREQUAL "")
@@ -41,6 +44,7 @@ foreach(line IN LISTS lines)
   endif()
   if(name MATCHES "^zeren_")
     math(EXPR exported "${exported} + 1")
+    list(APPEND exported_names "${name}")
   else()
     list(APPEND offenders "${type} ${name}")
   endif()
@@ -52,8 +56,27 @@ if(offenders)
   message(FATAL_ERROR
     "check_exports: ${LIBRARY} exports ${count} symbol(s) outside the C API:\n  ${listing}")
 endif()
-# An empty or broken library must not pass: the C API has more than 40 functions.
-if(exported LESS 40)
-  message(FATAL_ERROR "check_exports: only ${exported} zeren_ symbols exported (expected >= 40)")
+# The header's functions: "ZEREN_EXPORT <type> <name>(".
+file(READ "${HEADER}" header)
+string(REGEX MATCHALL "ZEREN_EXPORT[^;(]*[ *](zeren_[a-z0-9_]+)\\(" declarations "${header}")
+set(declared "")
+foreach(declaration IN LISTS declarations)
+  string(REGEX MATCH "zeren_[a-z0-9_]+\\($" name "${declaration}")
+  string(REGEX REPLACE "\\($" "" name "${name}")
+  list(APPEND declared "${name}")
+endforeach()
+list(SORT declared)
+list(SORT exported_names)
+set(missing ${declared})
+list(REMOVE_ITEM missing ${exported_names})
+set(extra ${exported_names})
+list(REMOVE_ITEM extra ${declared})
+if(missing OR extra)
+  message(FATAL_ERROR "check_exports: exports differ from ${HEADER}:\n  declared, not exported: ${missing}\n  exported, not declared: ${extra}")
 endif()
-message(STATUS "check_exports: ${exported} zeren_ symbols exported, nothing else")
+# An empty or broken library and header must not pass: the C API has more than 40 functions.
+list(LENGTH declared declared_count)
+if(declared_count LESS 40)
+  message(FATAL_ERROR "check_exports: only ${declared_count} functions found in ${HEADER}")
+endif()
+message(STATUS "check_exports: ${exported} zeren_ symbols exported, exactly the header's functions")
