@@ -27,5 +27,6 @@ configure_file(cmake/zeren.pc.in ${PROJECT_BINARY_DIR}/zeren.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/zeren.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
 # The Python package, beside the library it loads (bindings/python/README.md: lookup order).
-install(DIRECTORY bindings/python/zeren DESTINATION ${CMAKE_INSTALL_LIBDIR}/python3/dist-packages
+# lib/python3/dist-packages: on sys.path for prefix /usr on Debian; PYTHONPATH elsewhere.
+install(DIRECTORY bindings/python/zeren DESTINATION lib/python3/dist-packages
   PATTERN "__pycache__" EXCLUDE)

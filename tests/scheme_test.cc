@@ -263,7 +263,7 @@ TEST(Scheme, PartialMergesAtAnyDepth) {
   EXPECT_EQ(s.factors[K(CircumstanceKind::kConcealment)], 2.0);
 }
 
-TEST(Scheme, ArraysReplaceAndGradesDropTheDefaultFlags) {
+TEST(Scheme, ArraysReplaceAndGradesDropTheDefaultVetoesAndFlags) {
   const Scheme s = Parsed(R"({"grades": [{"id": "excellent", "min": 95, "quota": 0.1},
                                           {"id": "pass", "min": 50}, {"id": "poor", "min": 0}]})");
   ASSERT_EQ(s.grades.size(), 3u);
@@ -273,11 +273,14 @@ TEST(Scheme, ArraysReplaceAndGradesDropTheDefaultFlags) {
   EXPECT_EQ(s.grades[1].id, "pass");
   EXPECT_FALSE(s.grades[1].quota.has_value());
   EXPECT_EQ(s.grades[2].id, "poor");
-  // The default flags name the default grades: dropped.
+  // The default vetoes and flags name the default grades: dropped.
   EXPECT_THAT(s.flags, IsEmpty());
-  // The default veto names "poor", found among the new grades.
-  ASSERT_EQ(s.vetoes.size(), 1u);
-  EXPECT_EQ(s.vetoes[0].max_grade, 2);
+  EXPECT_THAT(s.vetoes, IsEmpty());
+  // Given with the grades, they are kept and resolved against them.
+  const Scheme with = Parsed(R"({"grades": [{"id": "pass", "min": 50}, {"id": "fail", "min": 0}],
+                                 "vetoes": [{"severity": "serious", "max_grade": "fail"}]})");
+  ASSERT_EQ(with.vetoes.size(), 1u);
+  EXPECT_EQ(with.vetoes[0].max_grade, 1);
   // Everything else is the default's.
   EXPECT_EQ(s.dimensions.size(), 2u);
   EXPECT_EQ(s.bonus_cap, 5.0);
@@ -401,9 +404,8 @@ TEST(Scheme, UnknownSeverityInVetoes) {
 TEST(Scheme, VetoNamingAnUnknownGrade) {
   EXPECT_THAT(Problems(R"({"vetoes": [{"severity": "grave", "max_grade": "terrible"}]})"),
               ElementsAre("assessment.scheme.vetoes[0].max_grade: unknown grade \"terrible\""));
-  // New grades without "poor" leave the default veto naming an unknown grade.
-  EXPECT_THAT(Problems(R"({"grades": [{"id": "pass", "min": 60}, {"id": "fail", "min": 0}]})"),
-              ElementsAre("assessment.scheme.vetoes[0].max_grade: unknown grade \"poor\""));
+  // New grades start without the default veto, which named "poor": no problem.
+  EXPECT_TRUE(ParseScheme(R"({"grades": [{"id": "pass", "min": 60}, {"id": "fail", "min": 0}]})").ok());
 }
 
 TEST(Scheme, FlagNamingAnUnknownGrade) {

@@ -469,15 +469,6 @@ class DemoReport {
     return absl::StrCat("-- Departments and affiliated units (level 2) --\n\n", table.Render());
   }
 
-  // Units that must have a first-responsible person (the audit's rule); groups need none.
-  static bool NeedsFirstResponsible(absl::string_view kind) {
-    for (absl::string_view k : {"leading_group", "organ_committee", "general_branch", "branch",
-                                "discipline_commission"}) {
-      if (kind == k) return true;
-    }
-    return false;
-  }
-
   std::string Vacancies() const {
     Table table({"unit", "kind", "why"});
     for (UnitIndex u = 0; u < s_.unit_count(); ++u) {

@@ -72,7 +72,8 @@ struct Assessment {
   std::vector<PersonScore> people;  // people holding a post in the period, in person order
 };
 
-// Assesses the snapshot's assessment inputs with its scheme, or with `scheme`. Fails with
+// Assesses the snapshot's assessment inputs with its scheme, or with `scheme` (which must
+// come from ParseScheme or DefaultScheme: a hand-built one is not checked). Fails with
 // FailedPrecondition when the model has no `assessment`.
 absl::StatusOr<Assessment> Assess(const Snapshot& snapshot);
 absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme);

@@ -48,6 +48,10 @@ struct AuditReport {
 
 AuditReport AuditAsOf(const Snapshot& snapshot, Date as_of);
 
+// Kinds of unit that must have a first-responsible person: a secretary, or for a
+// discipline_commission a discipline secretary.
+bool NeedsFirstResponsible(absl::string_view kind);
+
 }  // namespace zeren
 
 #endif  // ZEREN_AUDIT_H_

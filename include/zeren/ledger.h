@@ -35,7 +35,8 @@ struct LevelProfile {
 struct DirectiveProfile {
   DirectiveIndex directive;
   std::vector<LevelProfile> levels;  // levels holding tasks, ascending
-  // Units holding a task above `reach` whose subordinates hold none: where it stopped.
+  // Units holding a task at a level below `reach` whose subordinates (those existing on the
+  // day) hold none: where it stopped.
   std::vector<UnitIndex> break_points;  // in order of their first task
 };
 

@@ -145,8 +145,9 @@ class Snapshot {
   }
 
   // ---- assessment inputs (none when the model has no `assessment`) ----
+  // Summed as doubles: each count fits 2^53, their sum over many ballots need not.
   struct Votes {
-    int64_t good = 0, fairly_good = 0, average = 0, poor = 0;
+    double good = 0, fairly_good = 0, average = 0, poor = 0;
   };
   struct PointsEntry {
     uint32_t indicator;  // into indicator_ids()

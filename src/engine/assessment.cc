@@ -146,7 +146,7 @@ class Assessor {
     ua.daily = std::clamp(ua.indicators - ua.deducted + ua.bonus, 0.0, 100.0);
     if (s_.review_count(u) > 0) ua.review = s_.review_sum(u) / s_.review_count(u);
     const Snapshot::Votes& v = s_.votes(u);
-    const int64_t votes = v.good + v.fairly_good + v.average + v.poor;
+    const double votes = v.good + v.fairly_good + v.average + v.poor;
     if (votes > 0) {
       const auto& value = scheme_.ballot_values;
       ua.ballot = (v.good * value[0] + v.fairly_good * value[1] + v.average * value[2] +
@@ -172,16 +172,16 @@ class Assessor {
       UnitAssessment& ua = (*units)[u];
       const auto children = s_.children(u);
       const auto link_weights = s_.child_weights(u);
-      ua.subtree_members = static_cast<double>(s_.unit_members(u));
-      double weights = 0, weighted = 0;
+      double below = 0, weights = 0, weighted = 0;
       for (size_t k = 0; k < children.size(); ++k) {
         const UnitAssessment& child = (*units)[children[k]];
-        ua.subtree_members += link_weights[k] * child.subtree_members;
+        below += link_weights[k] * child.subtree_members;
         const double w =
             scheme_.weight_by_members ? link_weights[k] * child.subtree_members : link_weights[k];
         weights += w;
         weighted += w * child.total;
       }
+      ua.subtree_members = static_cast<double>(s_.unit_members(u)) + below;  // the spec's order
       ua.total = children.empty() || weights == 0
                      ? ua.own
                      : scheme_.rollup_own * ua.own + scheme_.rollup_subordinates * weighted / weights;

@@ -37,15 +37,15 @@ std::vector<std::string> Explain(const Snapshot& s, const Assessment& a, UnitInd
   if (ua.members) absl::StrAppend(&components, ", member appraisals ", Num(*ua.members));
   lines.push_back(std::move(components));
   const std::vector<SubordinateContribution> subordinates = SubordinatesOf(s, a, u);
-  if (!subordinates.empty()) {
+  double total_weight = 0;
+  for (const SubordinateContribution& c : subordinates) total_weight += c.weight;
+  if (total_weight > 0) {
     std::string line = absl::StrCat("total ", Num(ua.total), " = ", Num(scheme.rollup_own),
                                     " × own + ", Num(scheme.rollup_subordinates),
                                     " × the weighted mean of subordinates:");
-    double weights = 0;
-    for (const SubordinateContribution& c : subordinates) weights += c.weight;
     for (const SubordinateContribution& c : subordinates) {
       absl::StrAppend(&line, " ", s.DescribeUnit(c.unit), " ", Num(c.total), " (share ",
-                      weights > 0 ? Num(c.weight / weights) : "0", ");");
+                      Num(c.weight / total_weight), ");");
     }
     line.pop_back();
     lines.push_back(std::move(line));

@@ -12,10 +12,6 @@
 namespace zeren {
 namespace {
 
-bool NeedsSecretary(absl::string_view kind) {
-  return kind == "leading_group" || kind == "organ_committee" || kind == "general_branch" ||
-         kind == "branch";
-}
 
 class Auditor {
  public:
@@ -52,7 +48,7 @@ class Auditor {
       const std::string& kind = s_.unit_kind(u);
       const Role role = kind == "discipline_commission" ? Role::kDisciplineSecretary
                                                         : Role::kSecretary;
-      if ((role == Role::kDisciplineSecretary || NeedsSecretary(kind)) && Vacant(u, role)) {
+      if (NeedsFirstResponsible(kind) && Vacant(u, role)) {
         Add({FindingKind::kVacantFirstResponsible, u, kNoIndex, kNoIndex, kNoIndex,
              absl::StrCat(s_.DescribeUnit(u), " (", kind, ") has no ", Name(role), " on ",
                           FormatDate(day_))});
@@ -97,7 +93,9 @@ class Auditor {
     for (UnitIndex u = 0; u < s_.unit_count(); ++u) {
       if (!Exists(u)) continue;
       for (LinkIndex l : s_.links_to(u)) {
-        if (s_.link_kind(l) == LinkKind::kSupervises && Valid(l)) covered[u] = true;
+        if (s_.link_kind(l) == LinkKind::kSupervises && Valid(l) && Exists(s_.link_from(l))) {
+          covered[u] = true;
+        }
       }
       for (UnitIndex p : s_.parents(u)) {
         if (covered[p]) covered[u] = true;
@@ -147,7 +145,8 @@ class Auditor {
     }
     std::vector<std::pair<UnitIndex, TaskIndex>> red;
     for (size_t k = 0; k < ledger.tasks.size(); ++k) {
-      if (ledger.lights[k] == Light::kRed) red.push_back({s_.task_unit(ledger.tasks[k]), ledger.tasks[k]});
+      const UnitIndex u = s_.task_unit(ledger.tasks[k]);
+      if (ledger.lights[k] == Light::kRed && Exists(u)) red.push_back({u, ledger.tasks[k]});
     }
     std::stable_sort(red.begin(), red.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -192,7 +191,8 @@ class Auditor {
     std::stable_sort(findings_.begin(), findings_.end(), [&](const Finding& a, const Finding& b) {
       // The unit last, so that duplicates (a conflict seen through two links) end adjacent.
       const auto key = [&](const Finding& f) {
-        return std::make_tuple(SeverityOf(f.kind), Name(f.kind), SubjectId(f), f.directive, f.unit);
+        return std::make_tuple(SeverityOf(f.kind), Name(f.kind), absl::string_view(SubjectId(f)),
+                               f.directive, f.unit);
       };
       return key(a) < key(b);
     });
@@ -242,6 +242,11 @@ FindingSeverity SeverityOf(FindingKind kind) {
     case FindingKind::kOverloadedPerson: return FindingSeverity::kInfo;
     default: return FindingSeverity::kWarning;
   }
+}
+
+bool NeedsFirstResponsible(absl::string_view kind) {
+  return kind == "leading_group" || kind == "organ_committee" || kind == "general_branch" ||
+         kind == "branch" || kind == "discipline_commission";
 }
 
 AuditReport AuditAsOf(const Snapshot& snapshot, Date as_of) { return Auditor(snapshot, as_of).Run(); }

@@ -66,7 +66,10 @@ DirectiveProfile ProfileOf(const Snapshot& s, DirectiveIndex d, Date as_of) {
   std::vector<UnitIndex> holders;
   for (const Holding& h : holdings) holders.push_back(h.unit);
   std::sort(holders.begin(), holders.end());
-  auto holds = [&](UnitIndex u) { return std::binary_search(holders.begin(), holders.end(), u); };
+  // A subordinate that no longer exists on the day cannot receive the directive.
+  auto holds = [&](UnitIndex u) {
+    return !s.unit_exists(u).Contains(as_of) || std::binary_search(holders.begin(), holders.end(), u);
+  };
   std::vector<std::pair<TaskIndex, UnitIndex>> breaks;
   for (const Holding& h : holdings) {
     const auto children = s.children(h.unit);

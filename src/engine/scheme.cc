@@ -263,9 +263,12 @@ absl::StatusOr<Scheme> ParseScheme(absl::string_view json_text, absl::string_vie
   if (!given.ok()) {
     found.Add(std::string(path), "", std::string(given.status().message()));
   } else if (given->is_object()) {
-    // Default flags name the default grades: a scheme with grades of its own starts without.
-    if (given->get_object().contains("grades") && !given->get_object().contains("flags")) {
-      merged.get_object()["flags"] = json::array();
+    // Default vetoes and flags name the default grades: a scheme with grades of its own
+    // starts without them.
+    for (const char* key : {"vetoes", "flags"}) {
+      if (given->get_object().contains("grades") && !given->get_object().contains(key)) {
+        merged.get_object()[key] = json::array();
+      }
     }
     json_merge::MergeInto(*given, &merged);
   } else if (!(given->is_string() && given->get_string() == "default")) {

@@ -25,7 +25,7 @@ std::string At(absl::string_view collection, size_t i) {
 
 std::string Quoted(absl::string_view id) { return absl::StrCat("\"", id, "\""); }
 
-// Counts (members, votes) stay within doubles' exact integers, so sums never overflow.
+// Counts (members, votes) stay within doubles' exact integers; sums are taken as doubles.
 constexpr int64_t kMaxCount = int64_t{1} << 53;
 // Subtasks nest at most this deep: the JSON reader's nesting limit must hold the document.
 constexpr int kMaxTaskDepth = 20;

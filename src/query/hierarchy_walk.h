@@ -1,4 +1,4 @@
-// Walks up the `leads` links, shared by the chain, person and accountability queries.
+// Walks up the `leads` links, shared by the chain, accountability and audit queries.
 #ifndef ZEREN_SRC_QUERY_HIERARCHY_WALK_H_
 #define ZEREN_SRC_QUERY_HIERARCHY_WALK_H_
 

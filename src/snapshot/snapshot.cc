@@ -273,10 +273,10 @@ class SnapshotCompiler {
     }
     for (const Ballot& b : in.ballots) {
       Snapshot::Votes& v = a_->votes[Unit(b.subject.unit)];
-      v.good += b.good;
-      v.fairly_good += b.fairly_good;
-      v.average += b.average;
-      v.poor += b.poor;
+      v.good += static_cast<double>(b.good);
+      v.fairly_good += static_cast<double>(b.fairly_good);
+      v.average += static_cast<double>(b.average);
+      v.poor += static_cast<double>(b.poor);
     }
     for (const Appraisal& x : in.appraisals) {
       a_->appraisal_sum[Person(x.person)] += x.score;
