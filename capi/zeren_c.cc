@@ -600,6 +600,22 @@ static_assert(std::is_nothrow_destructible_v<zeren_model> &&
                   std::is_nothrow_destructible_v<zeren_error>,
               "frees cannot throw");
 
+// The shape of every zeren_edit_put_x / add_x that takes a spec: read the caller's struct
+// (defaults beyond its struct_size), convert it, and hand the record to the edit.
+template <typename Record, typename Spec, typename Convert>
+int32_t EditWithSpec(const Call& call, zeren_edit* edit, const char* name, const Spec* given,
+                     Spec spec, size_t minimum, Convert convert,
+                     zeren::Edit& (zeren::Edit::*push)(Record)) {
+  return call.Run([&]() -> int32_t {
+    if (edit == nullptr) return call.Null("edit");
+    if (int32_t rc = ReadSpec(call, name, given, minimum, &spec)) return rc;
+    Record record;
+    if (int32_t rc = convert(call, spec, &record)) return rc;
+    (edit->edit.*push)(std::move(record));
+    return ZEREN_OK;
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -782,17 +798,9 @@ int32_t zeren_edit_new(zeren_edit** out, zeren_error** err) {
 void zeren_edit_free(zeren_edit* edit) { delete edit; }
 
 int32_t zeren_edit_put_unit(zeren_edit* edit, const zeren_unit_spec* unit, zeren_error** err) {
-  const Call call("zeren_edit_put_unit", err);
-  return call.Run([&]() -> int32_t {
-    if (edit == nullptr) return call.Null("edit");
-    zeren_unit_spec spec = ZEREN_UNIT_SPEC_INIT;
-    const size_t minimum = offsetof(zeren_unit_spec, id) + sizeof spec.id;
-    if (int32_t rc = ReadSpec(call, "unit", unit, minimum, &spec)) return rc;
-    zeren::Unit record;
-    if (int32_t rc = ToUnit(call, spec, &record)) return rc;
-    edit->edit.PutUnit(std::move(record));
-    return ZEREN_OK;
-  });
+  return EditWithSpec<zeren::Unit>(
+      Call("zeren_edit_put_unit", err), edit, "unit", unit, zeren_unit_spec(ZEREN_UNIT_SPEC_INIT),
+      offsetof(zeren_unit_spec, id) + sizeof zeren_unit_spec::id, ToUnit, &zeren::Edit::PutUnit);
 }
 
 int32_t zeren_edit_put_person(zeren_edit* edit, const char* id, const char* name,
@@ -808,60 +816,32 @@ int32_t zeren_edit_put_person(zeren_edit* edit, const char* id, const char* name
 }
 
 int32_t zeren_edit_put_duty(zeren_edit* edit, const zeren_duty_spec* duty, zeren_error** err) {
-  const Call call("zeren_edit_put_duty", err);
-  return call.Run([&]() -> int32_t {
-    if (edit == nullptr) return call.Null("edit");
-    zeren_duty_spec spec = ZEREN_DUTY_SPEC_INIT;
-    const size_t minimum = offsetof(zeren_duty_spec, id) + sizeof spec.id;
-    if (int32_t rc = ReadSpec(call, "duty", duty, minimum, &spec)) return rc;
-    zeren::Duty record;
-    if (int32_t rc = ToDuty(call, spec, &record)) return rc;
-    edit->edit.PutDuty(std::move(record));
-    return ZEREN_OK;
-  });
+  return EditWithSpec<zeren::Duty>(
+      Call("zeren_edit_put_duty", err), edit, "duty", duty, zeren_duty_spec(ZEREN_DUTY_SPEC_INIT),
+      offsetof(zeren_duty_spec, id) + sizeof zeren_duty_spec::id, ToDuty, &zeren::Edit::PutDuty);
 }
 
 int32_t zeren_edit_put_incident(zeren_edit* edit, const zeren_incident_spec* incident,
                                 zeren_error** err) {
-  const Call call("zeren_edit_put_incident", err);
-  return call.Run([&]() -> int32_t {
-    if (edit == nullptr) return call.Null("edit");
-    zeren_incident_spec spec = ZEREN_INCIDENT_SPEC_INIT;
-    const size_t minimum = offsetof(zeren_incident_spec, id) + sizeof spec.id;
-    if (int32_t rc = ReadSpec(call, "incident", incident, minimum, &spec)) return rc;
-    zeren::Incident record;
-    if (int32_t rc = ToIncident(call, spec, &record)) return rc;
-    edit->edit.PutIncident(std::move(record));
-    return ZEREN_OK;
-  });
+  return EditWithSpec<zeren::Incident>(
+      Call("zeren_edit_put_incident", err), edit, "incident", incident,
+      zeren_incident_spec(ZEREN_INCIDENT_SPEC_INIT),
+      offsetof(zeren_incident_spec, id) + sizeof zeren_incident_spec::id, ToIncident,
+      &zeren::Edit::PutIncident);
 }
 
 int32_t zeren_edit_add_post(zeren_edit* edit, const zeren_post_spec* post, zeren_error** err) {
-  const Call call("zeren_edit_add_post", err);
-  return call.Run([&]() -> int32_t {
-    if (edit == nullptr) return call.Null("edit");
-    zeren_post_spec spec = ZEREN_POST_SPEC_INIT;
-    const size_t minimum = offsetof(zeren_post_spec, person) + sizeof spec.person;
-    if (int32_t rc = ReadSpec(call, "post", post, minimum, &spec)) return rc;
-    zeren::Post record;
-    if (int32_t rc = ToPost(call, spec, &record)) return rc;
-    edit->edit.AddPost(std::move(record));
-    return ZEREN_OK;
-  });
+  return EditWithSpec<zeren::Post>(
+      Call("zeren_edit_add_post", err), edit, "post", post, zeren_post_spec(ZEREN_POST_SPEC_INIT),
+      offsetof(zeren_post_spec, person) + sizeof zeren_post_spec::person, ToPost,
+      &zeren::Edit::AddPost);
 }
 
 int32_t zeren_edit_add_link(zeren_edit* edit, const zeren_link_spec* link, zeren_error** err) {
-  const Call call("zeren_edit_add_link", err);
-  return call.Run([&]() -> int32_t {
-    if (edit == nullptr) return call.Null("edit");
-    zeren_link_spec spec = ZEREN_LINK_SPEC_INIT;
-    const size_t minimum = offsetof(zeren_link_spec, kind) + sizeof spec.kind;
-    if (int32_t rc = ReadSpec(call, "link", link, minimum, &spec)) return rc;
-    zeren::Link record;
-    if (int32_t rc = ToLink(call, spec, &record)) return rc;
-    edit->edit.AddLink(std::move(record));
-    return ZEREN_OK;
-  });
+  return EditWithSpec<zeren::Link>(Call("zeren_edit_add_link", err), edit, "link", link,
+                                   zeren_link_spec(ZEREN_LINK_SPEC_INIT),
+                                   offsetof(zeren_link_spec, kind) + sizeof zeren_link_spec::kind,
+                                   ToLink, &zeren::Edit::AddLink);
 }
 
 int32_t zeren_edit_end_post(zeren_edit* edit, const char* person, const char* unit, int32_t role,
