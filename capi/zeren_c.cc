@@ -539,8 +539,8 @@ zeren_task_row TaskRowOf(const zeren_ledger& l, size_t index) {
   out.status = static_cast<int32_t>(s.task_status(t));
   out.light = static_cast<int32_t>(l.report.lights[index]);
   out.completed = s.task_completed(t) == zeren::kEndOfTime ? ZEREN_DATE_OPEN : s.task_completed(t);
-  for (const zeren::Snapshot::Review& r : s.directive_reviews(d)) {
-    const bool counted = r.task == t && r.date <= l.report.as_of;  // as of the ledger's day
+  for (const zeren::Snapshot::Review& r : s.task_reviews(t)) {
+    const bool counted = r.date <= l.report.as_of;  // as of the ledger's day
     if (counted && r.result == zeren::ReviewResult::kFail) ++out.failed_reviews;
   }
   return out;

@@ -166,20 +166,17 @@ std::string RenderAccounting(const Snapshot& s, const Accounting& a) {
 
 std::string RenderLedger(const Snapshot& s, const LedgerReport& report) {
   Table tasks({"task", "directive", "unit", "due", "status", "light", "reviews"});
-  std::vector<std::vector<std::string>> reviews(s.task_count());
-  for (DirectiveIndex d = 0; d < s.directive_count(); ++d) {
-    for (const Snapshot::Review& r : s.directive_reviews(d)) {
-      if (r.task != kNoIndex && r.date <= report.as_of) {
-        reviews[r.task].push_back(absl::StrCat(FormatDate(r.date), " ", Name(r.result),
-                                               r.result == ReviewResult::kFail ? " (!)" : ""));
-      }
-    }
-  }
   for (size_t k = 0; k < report.tasks.size(); ++k) {
     const TaskIndex t = report.tasks[k];
+    std::vector<std::string> reviews;
+    for (const Snapshot::Review& r : s.task_reviews(t)) {
+      if (r.date > report.as_of) continue;
+      reviews.push_back(absl::StrCat(FormatDate(r.date), " ", Name(r.result),
+                                     r.result == ReviewResult::kFail ? " (!)" : ""));
+    }
     tasks.AddRow({s.task_id(t), s.directive_id(s.task_directive(t)), s.DescribeUnit(s.task_unit(t)),
                   FormatDate(s.task_due(t)), std::string(Name(s.task_status(t))),
-                  std::string(Name(report.lights[k])), absl::StrJoin(reviews[t], "; ")});
+                  std::string(Name(report.lights[k])), absl::StrJoin(reviews, "; ")});
   }
   std::string text = absl::StrCat("Ledger as of ", FormatDate(report.as_of), "\n\n",
                                   tasks.empty() ? "(no tasks)\n" : tasks.Render());

@@ -197,6 +197,10 @@ class Snapshot {
   TaskStatus task_status(TaskIndex t) const { return a_->task_status[t]; }
   // The recorded completion day, or kEndOfTime when there is none.
   Date task_completed(TaskIndex t) const { return a_->task_completed[t]; }
+  // Reviews that name task t, in document order.
+  absl::Span<const Review> task_reviews(TaskIndex t) const {
+    return Range(a_->task_review_start, a_->task_review, t);
+  }
   // Tasks assigned to unit u, in document order.
   absl::Span<const TaskIndex> tasks_of(UnitIndex u) const {
     return Range(a_->unit_task_start, a_->unit_task, u);
@@ -289,7 +293,8 @@ class Snapshot {
     Column<UnitIndex> task_unit;
     Column<Date> task_due, task_completed;
     Column<TaskStatus> task_status;
-    Column<uint32_t> unit_task_start;
+    Column<uint32_t> unit_task_start, task_review_start;
+    Column<Review> task_review;
     Column<TaskIndex> unit_task;
 
     Settings settings;

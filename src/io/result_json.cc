@@ -84,12 +84,6 @@ json::object ReviewValue(const Snapshot& s, const Snapshot::Review& r) {
 json::value LedgerValue(const Snapshot& s, const LedgerReport& report) {
   // Reviews dated by the ledger's day are listed with their task, or with their directive
   // when they name none.
-  std::vector<json::array> task_reviews(s.task_count());
-  for (DirectiveIndex d = 0; d < s.directive_count(); ++d) {
-    for (const Snapshot::Review& r : s.directive_reviews(d)) {
-      if (r.task != kNoIndex && r.date <= report.as_of) task_reviews[r.task].push_back(ReviewValue(s, r));
-    }
-  }
   json::array tasks;
   for (size_t k = 0; k < report.tasks.size(); ++k) {
     const TaskIndex t = report.tasks[k];
@@ -99,7 +93,11 @@ json::value LedgerValue(const Snapshot& s, const LedgerReport& report) {
                    {"due", FormatDate(s.task_due(t))},
                    {"status", json_text::J(Name(s.task_status(t)))},
                    {"light", json_text::J(Name(report.lights[k]))}};
-    if (!task_reviews[t].empty()) o["reviews"] = std::move(task_reviews[t]);
+    json::array reviews;
+    for (const Snapshot::Review& r : s.task_reviews(t)) {
+      if (r.date <= report.as_of) reviews.push_back(ReviewValue(s, r));
+    }
+    if (!reviews.empty()) o["reviews"] = std::move(reviews);
     tasks.push_back(std::move(o));
   }
   json::array directives;

@@ -236,6 +236,15 @@ class SnapshotCompiler {
       }
       a_->directive_review_start.push_back(static_cast<uint32_t>(a_->review.size()));
     }
+    std::vector<uint32_t> review_keys;
+    std::vector<Snapshot::Review> task_reviews;
+    for (const Snapshot::Review& r : a_->review) {
+      if (r.task == kNoIndex) continue;
+      review_keys.push_back(r.task);
+      task_reviews.push_back(r);
+    }
+    GroupBy(static_cast<uint32_t>(a_->task_id.size()), review_keys, task_reviews,
+            &a_->task_review_start, &a_->task_review);
     GroupBy(unit_count(), a_->task_unit, Iota(a_->task_id.size()), &a_->unit_task_start,
             &a_->unit_task);
   }
