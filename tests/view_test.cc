@@ -58,6 +58,11 @@ std::string ReadFile(const std::string& path) {
   return text.str();
 }
 
+// Expected results, shared with the C test (tests/capi/view_test.c).
+std::string Expected(const std::string& name) {
+  return ReadFile(ZEREN_TEST_DATA "/view/expected/" + name);
+}
+
 const Snapshot& Load(const std::string& path) {
   absl::StatusOr<zeren::Model> model = zeren::LoadModelFile(path);
   if (!model.ok()) ADD_FAILURE() << model.status();
@@ -195,52 +200,11 @@ TEST(ViewRefusal, InsideUnitsKeepTheEnginesOwnErrors) {
 
 // ---- chains -----------------------------------------------------------------------------------
 
-constexpr char kChainBr1[] = R"json({
-  "unit": "br1",
-  "as_of": "2025-06-01",
-  "entries": [
-    {
-      "kind": "secretary",
-      "person": "p_b1",
-      "unit": "br1",
-      "distance": 0,
-      "reason": "Branch Secretary (p_b1) is secretary of Branch One (br1) since 2020-01-01"
-    },
-    {
-      "kind": "head",
-      "person": "p_ds",
-      "unit": "br1",
-      "distance": 0,
-      "reason": "Watcher (p_ds) is head of Branch One (br1) since 2021-01-01"
-    },
-    {
-      "kind": "member",
-      "person": "p_b1m",
-      "unit": "br1",
-      "distance": 0,
-      "reason": "Branch Member (p_b1m) is member of Branch One (br1) since 2020-01-01"
-    },
-    {"kind": "in_charge", "distance": 1, "reason": "outside this view"},
-    {"kind": "supervisor", "distance": 2, "reason": "outside this view"},
-    {"kind": "specialist", "distance": 1, "reason": "outside this view"},
-    {"kind": "guide", "distance": 0, "reason": "outside this view"},
-    {
-      "kind": "superior",
-      "person": "p_dsec",
-      "unit": "dept",
-      "distance": 1,
-      "reason": "Department (dept) leads Branch One (br1), 1 step up; its secretary is Dept Secretary (p_dsec)"
-    },
-    {"kind": "superior", "distance": 2, "reason": "outside this view"}
-  ]
-}
-)json";
-
 TEST(ViewChain, OutsidePartiesAreRedactedEntriesThatKeepKindAndDistance) {
   const View v = Make(Small(), {"dept"});
   const absl::StatusOr<Chain> chain = v.ChainOf("br1", D("2025-06-01"));
   ASSERT_TRUE(chain.ok()) << chain.status();
-  EXPECT_EQ(zeren::ChainToJson(Small(), *chain), kChainBr1);
+  EXPECT_EQ(zeren::ChainToJson(Small(), *chain), Expected("small-dept-chain-br1.json"));
   const ChainEntry& in_charge = chain->entries[3];
   EXPECT_EQ(in_charge.kind, ChainEntry::Kind::kInCharge);
   EXPECT_EQ(in_charge.person, kNoIndex);
@@ -363,92 +327,11 @@ TEST(ViewPerson, HoldersOfInsidePosts) {
 
 // ---- accountability ----------------------------------------------------------------------------
 
-constexpr char kAccountK1[] = R"json({
-  "incident": "k1",
-  "date": "2025-06-01",
-  "severity": "grave",
-  "parties": [
-    {
-      "party": {"person": "p_b1m"},
-      "category": "direct",
-      "degree": 1,
-      "form": "disciplinary_sanction",
-      "adjustments": ["repeat:+1"],
-      "because": ["Branch Member (p_b1m) is named as direct in k1"]
-    },
-    {
-      "party": {"unit": "br1"},
-      "category": "overall_leadership",
-      "degree": 0.8,
-      "form": "reorganization",
-      "adjustments": ["repeat:+1"],
-      "because": ["the incident happened at Branch One (br1)"]
-    },
-    {
-      "party": {"person": "p_b1"},
-      "category": "main_leadership",
-      "degree": 0.6,
-      "form": "disciplinary_sanction",
-      "adjustments": ["repeat:+1"],
-      "because": [
-        "Branch Secretary (p_b1), secretary of Branch One (br1) from 2020-01-01",
-        "Branch Secretary (p_b1), secretary of Branch One (br1) from 2020-01-01, holds duty du_b1 (principal)"
-      ]
-    },
-    {
-      "party": {"person": "p_ds"},
-      "category": "main_leadership",
-      "degree": 0.6,
-      "form": "disciplinary_sanction",
-      "adjustments": ["repeat:+1"],
-      "because": [
-        "Watcher (p_ds), head of Branch One (br1) from 2021-01-01",
-        "Watcher (p_ds), discipline_secretary of a unit outside this view from 2020-01-01, which supervises a unit outside this view, 2 steps above Branch One (br1)"
-      ]
-    },
-    {
-      "party": {"person": "p_dsec"},
-      "category": "upward",
-      "degree": 0.5,
-      "form": "organizational_adjustment",
-      "adjustments": ["repeat:+1"],
-      "because": [
-        "Dept Secretary (p_dsec), secretary of Department (dept) from 2020-01-01, 1 step above Branch One (br1)"
-      ]
-    },
-    {
-      "party": "outside this view",
-      "category": "important_leadership",
-      "degree": 0.3,
-      "form": "organizational_adjustment",
-      "adjustments": ["repeat:+1"],
-      "because": ["outside this view"]
-    },
-    {
-      "party": "outside this view",
-      "category": "guidance",
-      "degree": 0.3,
-      "form": "admonishment",
-      "adjustments": ["due_diligence:-1", "repeat:+1"],
-      "because": ["outside this view"]
-    },
-    {
-      "party": "outside this view",
-      "category": "upward",
-      "degree": 0.25,
-      "form": "admonishment",
-      "adjustments": ["repeat:+1"],
-      "because": ["outside this view"]
-    }
-  ]
-}
-)json";
-
 TEST(ViewAccount, OutsidePartiesKeepTheirNumbersOnly) {
   const View v = Make(Small(), {"dept"});
   const absl::StatusOr<ViewAccounting> k1 = v.Account("k1");
   ASSERT_TRUE(k1.ok()) << k1.status();
-  EXPECT_EQ(zeren::ViewAccountingToJson(Small(), *k1), kAccountK1);
+  EXPECT_EQ(zeren::ViewAccountingToJson(Small(), *k1), Expected("small-dept-account-k1.json"));
   // The outside parties are p_dep (in charge of dept), p_guide and p_boss (upward, 2 steps).
   ASSERT_EQ(k1->parties.size(), 8u);
   EXPECT_FALSE(k1->parties[5].party.has_value());
@@ -484,73 +367,9 @@ TEST(ViewAccount, AnotherPolicyIsHonoured) {
 
 // ---- the ledger --------------------------------------------------------------------------------
 
-constexpr char kLedger[] = R"json({
-  "as_of": "2025-06-01",
-  "tasks": [
-    {
-      "task": "t1",
-      "directive": "dv1",
-      "unit": "dept",
-      "due": "2025-03-01",
-      "status": "done",
-      "light": "done"
-    },
-    {
-      "task": "t1.1",
-      "directive": "dv1",
-      "unit": "br1",
-      "due": "2025-04-01",
-      "status": "done",
-      "light": "done",
-      "reviews": [
-        {"date": "2025-05-01", "result": "pass", "task": "t1.1", "note": "late but complete"}
-      ]
-    },
-    {
-      "task": "t1.2",
-      "directive": "dv1",
-      "unit": "joint",
-      "due": "2025-04-01",
-      "status": "open",
-      "light": "red"
-    },
-    {
-      "task": "t4",
-      "directive": "dv3",
-      "unit": "dept",
-      "due": "2025-03-01",
-      "status": "in_progress",
-      "light": "red"
-    }
-  ],
-  "directives": [
-    {
-      "directive": "dv1",
-      "reach": 3,
-      "levels": [
-        {"level": 1, "reached": 1, "done": 1, "on_time": 1},
-        {"level": 2, "reached": 2, "done": 1, "on_time": 0}
-      ],
-      "break_points": ["br1"],
-      "reviews": [
-        {"date": "2025-05-03", "result": "pass", "note": "on the whole done"}
-      ]
-    },
-    {
-      "directive": "dv3",
-      "reach": 2,
-      "levels": [
-        {"level": 0, "reached": 1, "done": 0, "on_time": 0}
-      ],
-      "break_points": ["dept"]
-    }
-  ]
-}
-)json";
-
 TEST(ViewLedger, TasksAndProfilesOfInsideUnitsOnly) {
   const View v = Make(Small(), {"dept"});
-  EXPECT_EQ(zeren::LedgerToJson(Small(), v.LedgerAsOf(D("2025-06-01"))), kLedger);
+  EXPECT_EQ(zeren::LedgerToJson(Small(), v.LedgerAsOf(D("2025-06-01"))), Expected("small-dept-ledger.json"));
   // The whole organization's dv1 reaches two units at level 1 (dept and zbur).
   const zeren::LedgerReport full = zeren::LedgerAsOf(Small(), D("2025-06-01"));
   EXPECT_EQ(full.directives[0].levels[0].reached, 2u);
@@ -574,61 +393,9 @@ TEST(ViewLedger, ADirectiveIssuedInsideIsListedWithoutInsideTasks) {
 
 // ---- the audit ---------------------------------------------------------------------------------
 
-constexpr char kAudit[] = R"json({
-  "as_of": "2025-06-01",
-  "findings": [
-    {
-      "kind": "conflict_of_interest",
-      "severity": "critical",
-      "person": "p_ds",
-      "unit": "br1",
-      "detail": "Watcher (p_ds) is discipline secretary of a unit outside this view, which supervises a unit outside this view, and head of Branch One (br1)"
-    },
-    {
-      "kind": "overdue_tasks",
-      "severity": "warning",
-      "unit": "dept",
-      "detail": "Department (dept) has 1 overdue task on 2025-06-01: t4"
-    },
-    {
-      "kind": "overdue_tasks",
-      "severity": "warning",
-      "unit": "joint",
-      "detail": "Joint Branch (joint) has 1 overdue task on 2025-06-01: t1.2"
-    },
-    {
-      "kind": "stalled_cascade",
-      "severity": "warning",
-      "unit": "br1",
-      "directive": "dv1",
-      "detail": "directive dv1 stops at Branch One (br1): none of its subordinates holds a task of it"
-    },
-    {
-      "kind": "stalled_cascade",
-      "severity": "warning",
-      "unit": "dept",
-      "directive": "dv3",
-      "detail": "directive dv3 stops at Department (dept): none of its subordinates holds a task of it"
-    },
-    {
-      "kind": "unguided_branch",
-      "severity": "warning",
-      "unit": "joint",
-      "detail": "no committee member guides Joint Branch (joint) on 2025-06-01"
-    },
-    {
-      "kind": "overloaded_person",
-      "severity": "info",
-      "person": "p_both",
-      "detail": "Two Hats (p_both) is secretary of 2 units (at most 1): Joint Branch (joint), a unit outside this view"
-    }
-  ]
-}
-)json";
-
 TEST(ViewAudit, FindingsAboutInsideSubjectsWithOutsideNamesRedacted) {
   const View v = Make(Small(), {"dept"});
-  EXPECT_EQ(zeren::AuditToJson(Small(), v.AuditAsOf(D("2025-06-01"))), kAudit);
+  EXPECT_EQ(zeren::AuditToJson(Small(), v.AuditAsOf(D("2025-06-01"))), Expected("small-dept-audit.json"));
 }
 
 TEST(ViewAudit, TheBureauSeesItsOwnFindingsAndNotTheConflictInBranchOne) {
@@ -904,10 +671,6 @@ TEST(ViewLeak, DemoDepartmentsAndCentres) {
 }
 
 // ---- the demo: the department d01 (办公厅党总支) -------------------------------------------------
-
-std::string Expected(const std::string& name) {
-  return ReadFile(ZEREN_TEST_DATA "/view/expected/" + name);
-}
 
 TEST(ViewDemo, TheDepartmentsUnitsAndPeople) {
   const View v = Make(Demo(), {"d01"});
