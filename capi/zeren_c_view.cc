@@ -72,7 +72,9 @@ int32_t zeren_view_new(const zeren_snapshot* snapshot, const char* const* roots,
     if (snapshot == nullptr) return call.Null("snapshot");
     if (roots == nullptr) return call.Null("roots");
     if (out == nullptr) return call.Null("out");
-    if (root_count == 0) return call.Invalid("root_count is 0: a view needs at least one root unit");
+    if (root_count == 0) {
+      return call.Invalid("root_count is 0: a view needs at least one root unit");
+    }
     std::vector<std::string> ids;
     for (size_t k = 0; k < root_count; ++k) {
       if (roots[k] == nullptr) return call.Null(absl::StrCat("roots[", k, "]"));

@@ -369,7 +369,8 @@ TEST(ViewAccount, AnotherPolicyIsHonoured) {
 
 TEST(ViewLedger, TasksAndProfilesOfInsideUnitsOnly) {
   const View v = Make(Small(), {"dept"});
-  EXPECT_EQ(zeren::LedgerToJson(Small(), v.LedgerAsOf(D("2025-06-01"))), Expected("small-dept-ledger.json"));
+  EXPECT_EQ(zeren::LedgerToJson(Small(), v.LedgerAsOf(D("2025-06-01"))),
+            Expected("small-dept-ledger.json"));
   // The whole organization's dv1 reaches two units at level 1 (dept and zbur).
   const zeren::LedgerReport full = zeren::LedgerAsOf(Small(), D("2025-06-01"));
   EXPECT_EQ(full.directives[0].levels[0].reached, 2u);
@@ -395,7 +396,8 @@ TEST(ViewLedger, ADirectiveIssuedInsideIsListedWithoutInsideTasks) {
 
 TEST(ViewAudit, FindingsAboutInsideSubjectsWithOutsideNamesRedacted) {
   const View v = Make(Small(), {"dept"});
-  EXPECT_EQ(zeren::AuditToJson(Small(), v.AuditAsOf(D("2025-06-01"))), Expected("small-dept-audit.json"));
+  EXPECT_EQ(zeren::AuditToJson(Small(), v.AuditAsOf(D("2025-06-01"))),
+            Expected("small-dept-audit.json"));
 }
 
 TEST(ViewAudit, TheBureauSeesItsOwnFindingsAndNotTheConflictInBranchOne) {
@@ -425,7 +427,9 @@ TEST(ViewAssess, InsideUnitsWithTheOrganizationsRanksAndInsidePeople) {
   const absl::StatusOr<Assessment> full = zeren::Assess(s);
   ASSERT_TRUE(seen.ok() && full.ok());
   std::vector<std::string> order, people;
-  for (UnitIndex u : seen->order) order.push_back(s.unit_id(u) + " #" + std::to_string(seen->units[u].rank));
+  for (UnitIndex u : seen->order) {
+    order.push_back(s.unit_id(u) + " #" + std::to_string(seen->units[u].rank));
+  }
   for (const zeren::PersonScore& p : seen->people) people.push_back(s.person_id(p.person));
   // br1 is second of the three branches: zbr2, outside, is first.
   EXPECT_THAT(order, ElementsAre("br1 #2", "joint #3", "dept #1", "g1 #1"));
@@ -670,7 +674,7 @@ TEST(ViewLeak, DemoDepartmentsAndCentres) {
   ExpectNoLeak(Demo(), {"a03b2"}, days, 10);     // i2 at a branch: its superiors all outside
 }
 
-// ---- the demo: the department d01 (办公厅党总支) -------------------------------------------------
+// ---- the demo: the department d01 (办公厅党总支) ----------------------------------------
 
 TEST(ViewDemo, TheDepartmentsUnitsAndPeople) {
   const View v = Make(Demo(), {"d01"});

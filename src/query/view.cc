@@ -407,10 +407,9 @@ Assessment View::Restrict(Assessment a) const {
   a.people.erase(std::remove_if(a.people.begin(), a.people.end(),
                                 [&](const PersonScore& p) { return !HasPerson(p.person); }),
                  a.people.end());
+  auto outside_post = [&](PostIndex post) { return !HasUnit(snapshot_.post_unit(post)); };
   for (PersonScore& p : a.people) {
-    p.posts.erase(std::remove_if(p.posts.begin(), p.posts.end(),
-                                 [&](PostIndex post) { return !HasUnit(snapshot_.post_unit(post)); }),
-                  p.posts.end());
+    p.posts.erase(std::remove_if(p.posts.begin(), p.posts.end(), outside_post), p.posts.end());
   }
   return a;
 }
