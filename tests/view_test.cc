@@ -122,8 +122,9 @@ TEST(ViewMembership, DepartmentHoldsItsSubtreeAndThePeopleWithPostsInIt) {
   EXPECT_EQ(v.unit_count(), 4u);
   // p_ds is inside through the head post of br1, though discipline secretary of zdc;
   // p_both through joint, though also secretary of zbr2. The guide p_guide is outside.
-  EXPECT_THAT(PersonIds(v), ElementsAre("p_ds", "p_dsec", "p_b1", "p_b1m", "p_both"));
-  EXPECT_EQ(v.person_count(), 5u);
+  EXPECT_THAT(PersonIds(v),
+              ElementsAre("p_ds", "p_dsec", "p_b1", "p_b1m", "p_both", "p_joint"));
+  EXPECT_EQ(v.person_count(), 6u);
   EXPECT_EQ(v.roots(), std::vector<UnitIndex>{*Small().FindUnit("dept")});
   EXPECT_TRUE(v.HasIncident(*Small().FindIncident("k1")));
   EXPECT_FALSE(v.HasIncident(*Small().FindIncident("k2")));
@@ -136,7 +137,7 @@ TEST(ViewMembership, DepartmentHoldsItsSubtreeAndThePeopleWithPostsInIt) {
 TEST(ViewMembership, DualLeadershipBringsTheJointBranchIntoBothParentsViews) {
   const View bureau = Make(Small(), {"zbur"});
   EXPECT_THAT(UnitIds(bureau), ElementsAre("zbur", "joint", "zbr2"));
-  EXPECT_THAT(PersonIds(bureau), ElementsAre("p_both", "p_osec"));
+  EXPECT_THAT(PersonIds(bureau), ElementsAre("p_both", "p_osec", "p_joint"));
 }
 
 TEST(ViewMembership, SeveralRootsAndRepeatsMakeOneUnion) {
@@ -213,9 +214,9 @@ TEST(ViewChain, OutsidePartiesAreRedactedEntriesThatKeepKindAndDistance) {
   EXPECT_EQ(in_charge.link, kNoIndex);
 }
 
-TEST(ViewChain, AnInChargePostInsideForAUnitOutsideIsRedacted) {
+TEST(ViewChain, TheJointBranchFromTheBureausSide) {
   // From the bureau's side, the joint branch's superiors dept and zorg are outside, and so is
-  // p_dep, in charge of dept one step above joint.
+  // p_dep, in charge of dept one step above joint; p_joint, in charge of zbur, is inside.
   const View v = Make(Small(), {"zbur"});
   const absl::StatusOr<Chain> chain = v.ChainOf("joint", D("2025-06-01"));
   ASSERT_TRUE(chain.ok()) << chain.status();
@@ -230,7 +231,21 @@ TEST(ViewChain, AnInChargePostInsideForAUnitOutsideIsRedacted) {
       "distance": 0,
       "reason": "Two Hats (p_both) is secretary of Joint Branch (joint) since 2020-01-01"
     },
+    {
+      "kind": "member",
+      "person": "p_joint",
+      "unit": "joint",
+      "distance": 0,
+      "reason": "Joint Member (p_joint) is member of Joint Branch (joint) since 2020-01-01"
+    },
     {"kind": "in_charge", "distance": 1, "reason": "outside this view"},
+    {
+      "kind": "in_charge",
+      "person": "p_joint",
+      "unit": "joint",
+      "distance": 1,
+      "reason": "Joint Member (p_joint), member of Joint Branch (joint), is in charge of Bureau (zbur), 1 step up"
+    },
     {"kind": "supervisor", "distance": 2, "reason": "outside this view"},
     {"kind": "specialist", "distance": 1, "reason": "outside this view"},
     {"kind": "superior", "distance": 1, "reason": "outside this view"},
@@ -245,6 +260,37 @@ TEST(ViewChain, AnInChargePostInsideForAUnitOutsideIsRedacted) {
   ]
 }
 )json");
+}
+
+TEST(ViewChain, AnInChargePostInsideForAUnitOutsideIsRedacted) {
+  // p_joint, member of joint (inside the department), is in charge of zbur (outside): the
+  // entry would name zbur, so it is redacted though its person and post are inside.
+  const View v = Make(Small(), {"dept"});
+  const absl::StatusOr<Chain> chain = v.ChainOf("joint", D("2025-06-01"));
+  ASSERT_TRUE(chain.ok()) << chain.status();
+  std::vector<std::string> rows;
+  for (const ChainEntry& e : chain->entries) {
+    rows.push_back(std::string(zeren::Name(e.kind)) + " " +
+                   (e.person == kNoIndex ? "-" : Small().person_id(e.person)) + " " +
+                   std::to_string(e.distance) + " " + e.reason);
+  }
+  EXPECT_THAT(
+      rows,
+      ElementsAre(
+          "secretary p_both 0 Two Hats (p_both) is secretary of Joint Branch (joint) since "
+          "2020-01-01",
+          "member p_joint 0 Joint Member (p_joint) is member of Joint Branch (joint) since "
+          "2020-01-01",
+          "in_charge - 1 outside this view", "in_charge - 1 outside this view",
+          "supervisor - 2 outside this view", "specialist - 1 outside this view",
+          "superior p_dsec 1 Department (dept) leads Joint Branch (joint), 1 step up; its "
+          "secretary is Dept Secretary (p_dsec)",
+          "superior - 1 outside this view", "superior - 2 outside this view"));
+  // The person view of p_joint leaves the in-charge entry out.
+  const absl::StatusOr<zeren::PersonView> p = v.ResponsibilitiesOf("p_joint", D("2025-06-01"));
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p->entries.size(), 1u);
+  EXPECT_EQ(p->entries[0].kind, zeren::Responsibility::Kind::kPost);
 }
 
 TEST(ViewChain, InsideEntriesAreTheUnrestrictedOnes) {
@@ -352,7 +398,13 @@ TEST(ViewAccount, AllListsTheInsideIncidentsOnly) {
     parties.push_back(!p.party ? "outside" : p.party->is_unit ? Small().unit_id(p.party->index)
                                                             : Small().person_id(p.party->index));
   }
-  EXPECT_THAT(parties, ElementsAre("outside", "joint", "outside", "p_both", "p_ds", "outside"));
+  EXPECT_THAT(parties,
+              ElementsAre("outside", "joint", "outside", "p_both", "p_ds", "outside", "p_joint"));
+  // p_joint, inside, is reached through its charge of zbur, outside.
+  EXPECT_THAT(k3->parties.back().because,
+              ElementsAre("Joint Member (p_joint), member of Joint Branch (joint) from "
+                          "2020-01-01, is in charge of a unit outside this view, 1 step above "
+                          "Joint Branch (joint)"));
 }
 
 TEST(ViewAccount, AnotherPolicyIsHonoured) {
@@ -433,9 +485,9 @@ TEST(ViewAssess, InsideUnitsWithTheOrganizationsRanksAndInsidePeople) {
   for (const zeren::PersonScore& p : seen->people) people.push_back(s.person_id(p.person));
   // br1 is second of the three branches: zbr2, outside, is first.
   EXPECT_THAT(order, ElementsAre("br1 #2", "joint #3", "dept #1", "g1 #1"));
-  EXPECT_THAT(people, ElementsAre("p_ds", "p_dsec", "p_b1", "p_b1m", "p_both"));
+  EXPECT_THAT(people, ElementsAre("p_ds", "p_dsec", "p_b1", "p_b1m", "p_both", "p_joint"));
   // p_both's score averages both secretary posts; only the inside one is listed.
-  const zeren::PersonScore& both = seen->people.back();
+  const zeren::PersonScore& both = seen->people[4];
   ASSERT_EQ(both.posts.size(), 1u);
   EXPECT_EQ(s.unit_id(s.post_unit(both.posts[0])), "joint");
   for (const zeren::PersonScore& p : full->people) {

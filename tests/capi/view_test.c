@@ -125,7 +125,7 @@ static void test_create(const zeren_snapshot *s) {
 static void test_membership(const zeren_view *v) {
   zeren_error *err = NULL;
   CHECK_INT(zeren_view_unit_count(v), 4);
-  CHECK_INT(zeren_view_person_count(v), 5);
+  CHECK_INT(zeren_view_person_count(v), 6);
   CHECK_INT(zeren_view_has_unit(v, "joint"), 1);
   CHECK_INT(zeren_view_has_unit(v, "zbur"), 0);
   CHECK_INT(zeren_view_has_unit(v, "nowhere"), 0);
