@@ -597,6 +597,76 @@ ZEREN_EXPORT int32_t zeren_assessment_people(const zeren_assessment *assessment,
                                              size_t capacity, size_t *count, zeren_error **err);
 ZEREN_EXPORT void zeren_assessment_free(zeren_assessment *assessment);
 
+/* ---- need-to-know views (docs/views.md) ---- */
+
+/* A view is a snapshot seen from one or more root units, for host software that shows
+   results to people entitled to part of the organization only. Inside it are the roots,
+   every unit below them through `leads` (any parent, over all dates), the people who hold or
+   held a post in those units, and the incidents at them. Queries through a view refuse an
+   outside unit, person or incident exactly as an unknown id: ZEREN_ERR_NOT_FOUND with
+   "<function>: unit \"x\" is outside this view" (person, incident alike). Whatever a result
+   would name outside is written "outside this view", or left out (docs/views.md, per query).
+   Chains, person views, ledgers and audits come back as the ordinary handles, so every
+   accessor and *_to_json above works on them. A view keeps its own reference to the
+   snapshot's arrays (the snapshot may be freed first) and may be queried from several
+   threads at once. */
+typedef struct zeren_view zeren_view;
+
+/* The view below `roots` (root_count >= 1 unit ids; repeats are harmless). */
+ZEREN_EXPORT int32_t zeren_view_new(const zeren_snapshot *snapshot, const char *const *roots,
+                                    size_t root_count, zeren_view **out, zeren_error **err);
+ZEREN_EXPORT void zeren_view_free(zeren_view *view);
+/* How many units and people are inside. */
+ZEREN_EXPORT uint32_t zeren_view_unit_count(const zeren_view *view);
+ZEREN_EXPORT uint32_t zeren_view_person_count(const zeren_view *view);
+/* 1 when the unit (person) is inside the view; 0 when it is outside, unknown or NULL. */
+ZEREN_EXPORT int32_t zeren_view_has_unit(const zeren_view *view, const char *unit);
+ZEREN_EXPORT int32_t zeren_view_has_person(const zeren_view *view, const char *person);
+/* The inside unit ids in snapshot order: `ids` receives the first min(capacity, count)
+   borrowed ids (valid while the view lives; may be NULL to ask for the count), *count
+   (required) how many there are. */
+ZEREN_EXPORT int32_t zeren_view_unit_ids(const zeren_view *view, const char **ids,
+                                         size_t capacity, size_t *count, zeren_error **err);
+
+/* zeren_snapshot_chain through the view: entries naming anything outside keep their kind
+   and distance, have no person and no unit, and the reason "outside this view". */
+ZEREN_EXPORT int32_t zeren_view_chain(const zeren_view *view, const char *unit, int32_t as_of,
+                                      zeren_chain **out, zeren_error **err);
+/* zeren_snapshot_person through the view: only the entries whose units are all inside. */
+ZEREN_EXPORT int32_t zeren_view_person(const zeren_view *view, const char *person,
+                                       int32_t as_of, zeren_person_view **out,
+                                       zeren_error **err);
+/* zeren_snapshot_holders through the view (every holder of an inside post is inside). */
+ZEREN_EXPORT int32_t zeren_view_holders(const zeren_view *view, const char *unit, int32_t role,
+                                        int32_t as_of, zeren_holder_fn fn, void *payload,
+                                        zeren_error **err);
+/* zeren_accounting_to_json of an inside incident: an outside party is written
+   {"party": "outside this view", "category", "degree", "form", "adjustments",
+   "because": ["outside this view"]}, and inside parties' reasons write outside units and
+   people as "a unit outside this view" and "a person outside this view". */
+ZEREN_EXPORT int32_t zeren_view_account_json(const zeren_view *view, const char *incident,
+                                             char **out, size_t *size, zeren_error **err);
+/* Every inside incident, as zeren_snapshot_account_all_json writes them. */
+ZEREN_EXPORT int32_t zeren_view_account_all_json(const zeren_view *view, char **out,
+                                                 size_t *size, zeren_error **err);
+/* The ledger of inside units: their tasks, and the directives reaching them (or issued
+   inside) with level profiles and break points counted over inside units. */
+ZEREN_EXPORT int32_t zeren_view_ledger(const zeren_view *view, int32_t as_of,
+                                       zeren_ledger **out, zeren_error **err);
+/* The findings about inside units and people; details name outside things as
+   "a unit outside this view" / "a person outside this view". */
+ZEREN_EXPORT int32_t zeren_view_audit(const zeren_view *view, int32_t as_of, zeren_audit **out,
+                                      zeren_error **err);
+/* zeren_assessment_to_json for inside units and people only (`unit` NULL: all of them).
+   Ranks and grades are the whole organization's. The assessment is made on first use and
+   kept by the view. ZEREN_ERR_NOT_FOUND when the model has no `assessment` section. */
+ZEREN_EXPORT int32_t zeren_view_assessment_json(const zeren_view *view, const char *unit,
+                                                char **out, size_t *size, zeren_error **err);
+/* zeren_assessment_explain for an inside unit. */
+ZEREN_EXPORT int32_t zeren_view_assessment_explain(const zeren_view *view, const char *unit,
+                                                   zeren_line_fn fn, void *payload,
+                                                   zeren_error **err);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -1,4 +1,6 @@
 // The words of accountability results: why each path reached its party.
+#include "src/engine/accountability_text.h"
+
 #include "absl/strings/str_cat.h"
 #include "zeren/accountability.h"
 
@@ -8,35 +10,50 @@ namespace {
 std::string Steps(uint32_t n) { return n == 1 ? "1 step" : absl::StrCat(n, " steps"); }
 
 // "secretary of 党组 (org) from 2021-03-01" or "... from 2021-03-01 to 2025-07-01".
-std::string PostText(const Snapshot& s, PostIndex post) {
+std::string PostText(const Snapshot& s, const Namer& n, PostIndex post) {
   const Interval& held = s.post_held(post);
-  std::string text = absl::StrCat(Name(s.post_role(post)), " of ",
-                                  s.DescribeUnit(s.post_unit(post)), " from ",
+  std::string text = absl::StrCat(Name(s.post_role(post)), " of ", n.Unit(s.post_unit(post)),
+                                  " from ",
                                   FormatDate(held.from));
   if (held.to != kEndOfTime) absl::StrAppend(&text, " to ", FormatDate(held.to));
   return text;
 }
 
+// "name (id)" for everything.
+class PlainNamer : public Namer {
+ public:
+  explicit PlainNamer(const Snapshot& s) : s_(s) {}
+  std::string Unit(UnitIndex u) const override { return s_.DescribeUnit(u); }
+  std::string Person(PersonIndex p) const override { return s_.DescribePerson(p); }
+
+ private:
+  const Snapshot& s_;
+};
+
 }  // namespace
 
 std::string Describe(const Snapshot& s, IncidentIndex incident, const Party& party,
                      const ReachPath& path) {
-  const std::string who =
-      party.is_unit ? s.DescribeUnit(party.index) : s.DescribePerson(party.index);
-  const std::string at = s.DescribeUnit(s.incident_unit(incident));
+  return DescribePath(s, PlainNamer(s), incident, party, path);
+}
+
+std::string DescribePath(const Snapshot& s, const Namer& n, IncidentIndex incident,
+                         const Party& party, const ReachPath& path) {
+  const std::string who = party.is_unit ? n.Unit(party.index) : n.Person(party.index);
+  const std::string at = n.Unit(s.incident_unit(incident));
   using Rule = ReachPath::Rule;
   switch (path.rule) {
     case Rule::kNamedDirect:
       return absl::StrCat(who, " is named as direct in ", s.incident_id(incident));
     case Rule::kLeaderOfUnit:
-      return absl::StrCat(who, ", ", PostText(s, path.post));
+      return absl::StrCat(who, ", ", PostText(s, n, path.post));
     case Rule::kInChargeOfUnit:
-      return absl::StrCat(who, ", ", PostText(s, path.post), ", is in charge of ", at);
+      return absl::StrCat(who, ", ", PostText(s, n, path.post), ", is in charge of ", at);
     case Rule::kParticipant:
-      return absl::StrCat(who, " took part, as ", PostText(s, path.post));
+      return absl::StrCat(who, " took part, as ", PostText(s, n, path.post));
     case Rule::kInChargeOfAncestor:
-      return absl::StrCat(who, ", ", PostText(s, path.post), ", is in charge of ",
-                          s.DescribeUnit(path.unit), ", ", Steps(path.steps), " above ", at);
+      return absl::StrCat(who, ", ", PostText(s, n, path.post), ", is in charge of ",
+                          n.Unit(path.unit), ", ", Steps(path.steps), " above ", at);
     case Rule::kUnitItself:
       return absl::StrCat("the incident happened at ", at);
     case Rule::kDutyUnit:
@@ -46,21 +63,21 @@ std::string Describe(const Snapshot& s, IncidentIndex incident, const Party& par
                                              Name(s.duty_category(duty)), ")");
       return path.rule == Rule::kDutyUnit
                  ? absl::StrCat(who, " ", holds)
-                 : absl::StrCat(who, ", ", PostText(s, path.post), ", ", holds);
+                 : absl::StrCat(who, ", ", PostText(s, n, path.post), ", ", holds);
     }
     case Rule::kSupervisor: {
-      std::string text = absl::StrCat(who, ", ", PostText(s, path.post), ", which supervises ",
-                                      s.DescribeUnit(path.unit));
+      std::string text = absl::StrCat(who, ", ", PostText(s, n, path.post), ", which supervises ",
+                                      n.Unit(path.unit));
       if (path.steps > 0) absl::StrAppend(&text, ", ", Steps(path.steps), " above ", at);
       return text;
     }
     case Rule::kGuide: {
-      std::string text = absl::StrCat(who, " guides ", s.DescribeUnit(path.unit));
+      std::string text = absl::StrCat(who, " guides ", n.Unit(path.unit));
       if (path.steps > 0) absl::StrAppend(&text, ", ", Steps(path.steps), " above ", at);
       return text;
     }
     case Rule::kUpward:
-      return absl::StrCat(who, ", ", PostText(s, path.post), ", ", Steps(path.steps),
+      return absl::StrCat(who, ", ", PostText(s, n, path.post), ", ", Steps(path.steps),
                           " above ", at);
   }
   return "";

@@ -192,6 +192,10 @@ class zeren_assessment(Structure):
     pass
 
 
+class zeren_view(Structure):
+    pass
+
+
 ErrorP = POINTER(zeren_error)
 ModelP = POINTER(zeren_model)
 EditP = POINTER(zeren_edit)
@@ -202,6 +206,7 @@ AccountingP = POINTER(zeren_accounting)
 LedgerP = POINTER(zeren_ledger)
 AuditP = POINTER(zeren_audit)
 AssessmentP = POINTER(zeren_assessment)
+ViewP = POINTER(zeren_view)
 
 ErrorPP = POINTER(ErrorP)
 # `char **` out-parameters of strings the library allocates: kept as raw pointers (not
@@ -445,6 +450,27 @@ _FUNCTIONS = {
     "zeren_assessment_people": (_S, [AssessmentP, StringArray, POINTER(c_double), c_size_t,
                                      POINTER(c_size_t), ErrorPP]),
     "zeren_assessment_free": (None, [AssessmentP]),
+    # need-to-know views
+    "zeren_view_new": (_S, [SnapshotP, StringArray, c_size_t, POINTER(ViewP), ErrorPP]),
+    "zeren_view_free": (None, [ViewP]),
+    "zeren_view_unit_count": (c_uint32, [ViewP]),
+    "zeren_view_person_count": (c_uint32, [ViewP]),
+    "zeren_view_has_unit": (c_int32, [ViewP, c_char_p]),
+    "zeren_view_has_person": (c_int32, [ViewP, c_char_p]),
+    "zeren_view_unit_ids": (_S, [ViewP, StringArray, c_size_t, POINTER(c_size_t), ErrorPP]),
+    "zeren_view_chain": (_S, [ViewP, c_char_p, c_int32, POINTER(ChainP), ErrorPP]),
+    "zeren_view_person": (_S, [ViewP, c_char_p, c_int32, POINTER(PersonViewP), ErrorPP]),
+    "zeren_view_holders": (_S, [ViewP, c_char_p, c_int32, c_int32, zeren_holder_fn, c_void_p,
+                                ErrorPP]),
+    "zeren_view_account_json": (_S, [ViewP, c_char_p, OwnedStringP, POINTER(c_size_t),
+                                     ErrorPP]),
+    "zeren_view_account_all_json": (_S, [ViewP, OwnedStringP, POINTER(c_size_t), ErrorPP]),
+    "zeren_view_ledger": (_S, [ViewP, c_int32, POINTER(LedgerP), ErrorPP]),
+    "zeren_view_audit": (_S, [ViewP, c_int32, POINTER(AuditP), ErrorPP]),
+    "zeren_view_assessment_json": (_S, [ViewP, c_char_p, OwnedStringP, POINTER(c_size_t),
+                                        ErrorPP]),
+    "zeren_view_assessment_explain": (_S, [ViewP, c_char_p, zeren_line_fn, c_void_p,
+                                           ErrorPP]),
 }
 
 FUNCTION_NAMES = tuple(_FUNCTIONS)
