@@ -11,10 +11,17 @@
 #include <zeren/zeren.h>
 
 
+/* A program may use only some of the checks: the others are not warned about. */
+#if defined(__GNUC__)
+#define CHECK_HELPER static __attribute__((unused))
+#else
+#define CHECK_HELPER static
+#endif
+
 static int g_checks = 0;
 static int g_failures = 0;
 
-static void check(int ok, const char *file, int line, const char *expression) {
+CHECK_HELPER void check(int ok, const char *file, int line, const char *expression) {
   ++g_checks;
   if (!ok) {
     ++g_failures;
@@ -22,14 +29,14 @@ static void check(int ok, const char *file, int line, const char *expression) {
   }
 }
 
-static void check_int(long long actual, long long expected, const char *file, int line,
-                      const char *expression) {
+CHECK_HELPER void check_int(long long actual, long long expected, const char *file, int line,
+                            const char *expression) {
   check(actual == expected, file, line, expression);
   if (actual != expected) fprintf(stderr, "  got %lld, expected %lld\n", actual, expected);
 }
 
-static void check_str(const char *actual, const char *expected, const char *file, int line,
-                      const char *expression) {
+CHECK_HELPER void check_str(const char *actual, const char *expected, const char *file, int line,
+                            const char *expression) {
   const int ok = (actual == NULL || expected == NULL) ? actual == expected
                                                       : strcmp(actual, expected) == 0;
   check(ok, file, line, expression);
@@ -44,8 +51,8 @@ static void check_str(const char *actual, const char *expected, const char *file
 #define CHECK_STR(a, b) check_str((a), (b), __FILE__, __LINE__, #a " == " #b)
 
 /* A call that must succeed and leave the error untouched (NULL). */
-static void check_ok(int32_t rc, zeren_error **err, const char *file, int line,
-                     const char *expression) {
+CHECK_HELPER void check_ok(int32_t rc, zeren_error **err, const char *file, int line,
+                           const char *expression) {
   check(rc == ZEREN_OK && *err == NULL, file, line, expression);
   if (rc != ZEREN_OK) fprintf(stderr, "  rc %d: %s\n", (int)rc, zeren_error_message(*err));
   zeren_error_free(*err);
@@ -54,8 +61,8 @@ static void check_ok(int32_t rc, zeren_error **err, const char *file, int line,
 
 /* A call that must fail with `code` and, unless `message` is NULL, exactly that message.
    The error is freed. */
-static void check_err(int32_t rc, zeren_error **err, int32_t code, const char *message,
-                      const char *file, int line, const char *expression) {
+CHECK_HELPER void check_err(int32_t rc, zeren_error **err, int32_t code, const char *message,
+                            const char *file, int line, const char *expression) {
   check_int(rc, code, file, line, expression);
   check(*err != NULL, file, line, "error is set");
   check_int(zeren_error_code(*err), code, file, line, "zeren_error_code(err)");
@@ -68,8 +75,9 @@ static void check_err(int32_t rc, zeren_error **err, int32_t code, const char *m
 #define CHECK_ERR(e, code, message) check_err((e), &err, (code), (message), __FILE__, __LINE__, #e)
 
 /* Problem `index` of `err` has exactly this path, id and message. */
-static void check_problem(const zeren_error *err, size_t index, const char *path, const char *id,
-                          const char *message, const char *file, int line) {
+CHECK_HELPER void check_problem(const zeren_error *err, size_t index, const char *path,
+                                const char *id, const char *message, const char *file,
+                                int line) {
   const char *p = NULL, *i = NULL, *m = NULL;
   check_int(zeren_error_problem(err, index, &p, &i, &m), ZEREN_OK, file, line, "problem exists");
   check_str(p, path, file, line, "problem path");
