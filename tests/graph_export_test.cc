@@ -383,19 +383,18 @@ TEST(GraphExport, FormatNames) {
 TEST(GraphExport, SmallDotText) {
   EXPECT_EQ(Export(Small(), "2025-06-30", GraphFormat::kDot), R"dot(digraph G {
 as_of="2025-06-30";
-"u:org" [discipline_secretary="", discipline_secretary_id="", head="Head Two", head_id=p2, id=org, kind=leading_group, label="党组 <Leading> & \"Co\"\n(org)", level=0, members=5, name="党组 <Leading> & \"Co\"", secretary="书记 One", secretary_id=p1, shape=box, style=rounded, type=unit];
-"u:dc" [discipline_secretary="纪检 Three", discipline_secretary_id=p3, head="", head_id="", id=dc, kind=discipline_commission, label="纪检组\n(dc)", level=1, members=3, name="纪检组", secretary="", secretary_id="", shape=box, style=rounded, type=unit];
-"u:b1" [discipline_secretary="", discipline_secretary_id="", head="", head_id="", id=b1, kind=branch, label="Branch\\One\n(b1)", level=1, members=12, name="Branch\\One", secretary="", secretary_id="", shape=box, style=rounded, type=unit];
-"u:b2" [discipline_secretary="", discipline_secretary_id="", head="", head_id="", id=b2, kind="node\
-", label="Joint 'Branch'\n(b2)", level=2, members=7, name="Joint 'Branch'", secretary="", secretary_id="", shape=box, style=rounded, type=unit];
-"p:p4" [discipline_secretary="", discipline_secretary_id="", head="", head_id="", id=p4, kind="", label="Guide Four\n(p4)", level=0, members=0, name="Guide Four", secretary="", secretary_id="", shape=ellipse, style=dashed, type=person];
-"u:org"->"u:dc"  [color=black, kind=leads, style=solid, weight=1];
-"u:org"->"u:b1"  [color=black, kind=leads, style=solid, weight=1];
-"u:org"->"u:b2"  [color=black, kind=leads, style=solid, weight=0.75];
-"u:org"->"u:b2"  [color="#2c7fb8", kind=specializes, style=dashed, weight=1];
-"u:dc"->"u:org"  [color="#c0392b", kind=supervises, style=dashed, weight=1];
-"u:b1"->"u:b2"  [color=black, kind=leads, style=solid, weight=0.25];
-"p:p4"->"u:b2"  [color="#2ca02c", kind=guides, style=dotted, weight=1];
+"u:org" [discipline_secretary="", discipline_secretary_id="", head="Head Two", head_id="p2", id="org", kind="leading_group", label="党组 <Leading> & \"Co\"\n(org)", level="0", members="5", name="党组 <Leading> & \"Co\"", secretary="书记 One", secretary_id="p1", shape="box", style="rounded", type="unit"];
+"u:dc" [discipline_secretary="纪检 Three", discipline_secretary_id="p3", head="", head_id="", id="dc", kind="discipline_commission", label="纪检组\n(dc)", level="1", members="3", name="纪检组", secretary="", secretary_id="", shape="box", style="rounded", type="unit"];
+"u:b1" [discipline_secretary="", discipline_secretary_id="", head="", head_id="", id="b1", kind="branch", label="Branch\\One\n(b1)", level="1", members="12", name="Branch\\One", secretary="", secretary_id="", shape="box", style="rounded", type="unit"];
+"u:b2" [discipline_secretary="", discipline_secretary_id="", head="", head_id="", id="b2", kind="node", label="Joint 'Branch'\n(b2)", level="2", members="7", name="Joint 'Branch'", secretary="", secretary_id="", shape="box", style="rounded", type="unit"];
+"p:p4" [discipline_secretary="", discipline_secretary_id="", head="", head_id="", id="p4", kind="", label="Guide Four\n(p4)", level="0", members="0", name="Guide Four", secretary="", secretary_id="", shape="ellipse", style="dashed", type="person"];
+"u:org"->"u:dc"  [color="black", kind="leads", style="solid", weight="1"];
+"u:org"->"u:b1"  [color="black", kind="leads", style="solid", weight="1"];
+"u:org"->"u:b2"  [color="black", kind="leads", style="solid", weight="0.75"];
+"u:org"->"u:b2"  [color="#2c7fb8", kind="specializes", style="dashed", weight="1"];
+"u:dc"->"u:org"  [color="#c0392b", kind="supervises", style="dashed", weight="1"];
+"u:b1"->"u:b2"  [color="black", kind="leads", style="solid", weight="0.25"];
+"p:p4"->"u:b2"  [color="#2ca02c", kind="guides", style="dotted", weight="1"];
 }
 )dot");
 }

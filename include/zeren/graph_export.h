@@ -1,6 +1,6 @@
 // The hierarchy and its links as of a day, as a graph file other tools read: GraphML (yEd,
-// Gephi, NetworkX, Boost's read_graphml) or Graphviz DOT. docs/export.md lists the nodes'
-// and edges' attributes.
+// Gephi, NetworkX, Boost's read_graphml) or Graphviz DOT, written with Boost Graph's
+// writers. docs/export.md lists the nodes' and edges' attributes.
 #ifndef ZEREN_GRAPH_EXPORT_H_
 #define ZEREN_GRAPH_EXPORT_H_
 

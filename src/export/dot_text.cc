@@ -1,6 +1,5 @@
 #include "src/export/dot_text.h"
 
-#include "absl/strings/match.h"
 
 namespace zeren::dot {
 namespace {
@@ -25,20 +24,9 @@ std::string Escaped(absl::string_view text, bool quotes) {
   return out;
 }
 
-bool IsKeyword(absl::string_view text) {
-  for (absl::string_view keyword : {"node", "edge", "graph", "digraph", "subgraph", "strict"}) {
-    if (absl::EqualsIgnoreCase(text, keyword)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
-std::string ForBoost(absl::string_view text) {
-  std::string out = Escaped(text, false);
-  if (IsKeyword(text)) out += "\\\n";
-  return out;
-}
+std::string ForBoostId(absl::string_view text) { return Escaped(text, false); }
 
 std::string Quote(absl::string_view text) { return "\"" + Escaped(text, true) + "\""; }
 

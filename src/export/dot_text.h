@@ -1,5 +1,5 @@
-// Text in Graphviz DOT files: what Boost's writer leaves out, and quoting for DOT written
-// by hand.
+// Text in Graphviz DOT files: quoting and escaping that Graphviz and Boost's reader agree
+// on.
 #ifndef ZEREN_SRC_EXPORT_DOT_TEXT_H_
 #define ZEREN_SRC_EXPORT_DOT_TEXT_H_
 
@@ -9,16 +9,15 @@
 
 namespace zeren::dot {
 
-// `text` made ready for boost::escape_dot_string, which quotes anything but a plain
-// identifier or number and escapes `"`, but leaves two holes: a backslash (Graphviz reads
-// \n, \l, \N... in labels as escapes, and a trailing one would escape the closing quote) and
-// a value that is a DOT keyword (node, edge, graph, digraph, subgraph, strict: written bare,
-// a syntax error). So backslashes are doubled, a newline becomes \n, other control
-// characters a space, and a keyword gets a backslash-newline, which DOT readers drop
-// inside quotes but which makes Boost quote it.
-std::string ForBoost(absl::string_view text);
+// A node id for boost::escape_dot_string, which quotes anything but a plain identifier or
+// number and escapes `"`, but leaves backslashes as they are: a trailing one would escape the
+// closing quote. So backslashes are doubled, a newline becomes \n and other control
+// characters a space. For ids that cannot be DOT keywords (zeren's have a prefix and a
+// colon), which escape_dot_string would write bare.
+std::string ForBoostId(absl::string_view text);
 
-// `text` between double quotes, escaped as ForBoost does and with `"` as \".
+// `text` between double quotes, escaped as ForBoostId does and with `"` as \": any value,
+// keywords included.
 std::string Quote(absl::string_view text);
 
 // `text` for XML character data: control characters XML 1.0 forbids (all below U+0020 but

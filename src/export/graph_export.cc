@@ -53,37 +53,49 @@ class TableBuilder {
       : s_(s), day_(options.as_of), assessment_(options.assessment) {}
 
   Table Build() && {
-    std::vector<uint32_t> unit_vertex(s_.unit_count(), kNoIndex);
-    for (UnitIndex u = 0; u < s_.unit_count(); ++u) {
-      if (s_.unit_exists(u).Contains(day_)) unit_vertex[u] = AddUnit(u);
-    }
-    std::vector<uint32_t> person_vertex(s_.person_count(), kNoIndex);
-    for (PersonIndex p = 0; p < s_.person_count(); ++p) {
-      if (GuidesOnDay(p, unit_vertex)) person_vertex[p] = AddPerson(p);
-    }
+    AddNodes();
     table_.graph = Graph(table_.id.size());
-    for (UnitIndex u = 0; u < s_.unit_count(); ++u) {
-      if (unit_vertex[u] == kNoIndex) continue;
-      const auto children = s_.children(u);
-      const auto weights = s_.child_weights(u);
-      for (size_t k = 0; k < children.size(); ++k) {
-        const uint32_t child = unit_vertex[children[k]];
-        if (child != kNoIndex) AddEdge(unit_vertex[u], child, "leads", weights[k]);
-      }
-    }
-    for (LinkIndex l = 0; l < s_.link_count(); ++l) {
-      if (!s_.link_valid(l).Contains(day_)) continue;
-      const bool guides = s_.link_kind(l) == LinkKind::kGuides;
-      const uint32_t from = (guides ? person_vertex : unit_vertex)[s_.link_from(l)];
-      const uint32_t to = unit_vertex[s_.link_to(l)];
-      if (from != kNoIndex && to != kNoIndex) {
-        AddEdge(from, to, std::string(Name(s_.link_kind(l))), 1.0);
-      }
-    }
+    AddLeadsEdges();
+    AddLinks();
     return std::move(table_);
   }
 
  private:
+  void AddNodes() {
+    unit_vertex_.assign(s_.unit_count(), kNoIndex);
+    for (UnitIndex u = 0; u < s_.unit_count(); ++u) {
+      if (s_.unit_exists(u).Contains(day_)) unit_vertex_[u] = AddUnit(u);
+    }
+    person_vertex_.assign(s_.person_count(), kNoIndex);
+    for (PersonIndex p = 0; p < s_.person_count(); ++p) {
+      if (GuidesOnDay(p)) person_vertex_[p] = AddPerson(p);
+    }
+  }
+
+  void AddLeadsEdges() {
+    for (UnitIndex u = 0; u < s_.unit_count(); ++u) {
+      if (unit_vertex_[u] == kNoIndex) continue;
+      const auto children = s_.children(u);
+      const auto weights = s_.child_weights(u);
+      for (size_t k = 0; k < children.size(); ++k) {
+        const uint32_t child = unit_vertex_[children[k]];
+        if (child != kNoIndex) AddEdge(unit_vertex_[u], child, "leads", weights[k]);
+      }
+    }
+  }
+
+  void AddLinks() {
+    for (LinkIndex l = 0; l < s_.link_count(); ++l) {
+      if (!s_.link_valid(l).Contains(day_)) continue;
+      const bool guides = s_.link_kind(l) == LinkKind::kGuides;
+      const uint32_t from = (guides ? person_vertex_ : unit_vertex_)[s_.link_from(l)];
+      const uint32_t to = unit_vertex_[s_.link_to(l)];
+      if (from != kNoIndex && to != kNoIndex) {
+        AddEdge(from, to, std::string(Name(s_.link_kind(l))), 1.0);
+      }
+    }
+  }
+
   uint32_t AddNode(std::string type, const std::string& id, const std::string& name) {
     table_.type.push_back(std::move(type));
     table_.id.push_back(id);
@@ -141,9 +153,9 @@ class TableBuilder {
     return kNoIndex;
   }
 
-  bool GuidesOnDay(PersonIndex p, const std::vector<uint32_t>& unit_vertex) const {
+  bool GuidesOnDay(PersonIndex p) const {
     for (LinkIndex l : s_.links_from_person(p)) {
-      if (s_.link_valid(l).Contains(day_) && unit_vertex[s_.link_to(l)] != kNoIndex) return true;
+      if (s_.link_valid(l).Contains(day_) && unit_vertex_[s_.link_to(l)] != kNoIndex) return true;
     }
     return false;
   }
@@ -151,6 +163,7 @@ class TableBuilder {
   const Snapshot& s_;
   const Date day_;
   const Assessment* const assessment_;
+  std::vector<uint32_t> unit_vertex_, person_vertex_;  // kNoIndex: not a node
   Table table_;
 };
 
@@ -280,18 +293,55 @@ std::pair<std::string, std::string> EdgeLook(const std::string& kind) {
   return {"black", "solid"};
 }
 
+// Boost's write_graphviz_dp passes every value through boost::escape_dot_string, which
+// leaves backslashes and DOT keywords (a unit kind "node" would be written bare: a syntax
+// error) unescaped, and costs a regular-expression match per value: nine tenths of a large
+// export's time. So the same dynamic properties go to Boost's write_graphviz through these
+// writers, which quote every value with dot::Quote.
+class QuotedAttributes {
+ public:
+  QuotedAttributes(const boost::dynamic_properties& dp, std::string skip)
+      : dp_(&dp), skip_(std::move(skip)) {}
+
+  // A node's or an edge's attributes: the properties of its key type but `skip_`.
+  template <typename Key>
+  void operator()(std::ostream& out, const Key& key) const {
+    const char* separator = " [";
+    for (const auto& [name, map] : *dp_) {
+      if (map->key() != typeid(Key) || name == skip_) continue;
+      out << separator << name << "=" << dot::Quote(map->get_string(key));
+      separator = ", ";
+    }
+    if (*separator == ',') out << "]";
+  }
+
+  // The graph's attributes, one statement each. (They are ref_property_maps, which ignore
+  // the key.)
+  void operator()(std::ostream& out) const {
+    for (const auto& [name, map] : *dp_) {
+      if (map->key() != typeid(Graph*)) continue;
+      out << name << "=" << dot::Quote(map->get_string(static_cast<Graph*>(nullptr))) << ";\n";
+    }
+  }
+
+ private:
+  const boost::dynamic_properties* dp_;
+  std::string skip_;
+};
+
+std::string Same(absl::string_view text) { return std::string(text); }
+
 std::string Dot(Table& t, const std::string& as_of, bool assessed) {
-  StringColumns c = Escape(t, dot::ForBoost);
+  StringColumns c = Escape(t, Same);
   const size_t nodes = t.id.size();
   std::vector<std::string> node_id(nodes), label(nodes), shape(nodes), style(nodes);
   for (size_t v = 0; v < nodes; ++v) {
     const bool unit = t.type[v] == "unit";
-    node_id[v] = dot::ForBoost(absl::StrCat(unit ? "u:" : "p:", t.id[v]));
-    std::string text = absl::StrCat(t.name[v], "\n(", t.id[v], ")");
+    node_id[v] = dot::ForBoostId(absl::StrCat(unit ? "u:" : "p:", t.id[v]));
+    label[v] = absl::StrCat(t.name[v], "\n(", t.id[v], ")");
     if (unit && assessed) {
-      absl::StrAppend(&text, "\n", t.grade[v], " ", absl::StrFormat("%.2f", t.total[v]));
+      absl::StrAppend(&label[v], "\n", t.grade[v], " ", absl::StrFormat("%.2f", t.total[v]));
     }
-    label[v] = dot::ForBoost(text);
     shape[v] = unit ? "box" : "ellipse";
     style[v] = unit ? "rounded" : "dashed";
   }
@@ -300,14 +350,13 @@ std::string Dot(Table& t, const std::string& as_of, bool assessed) {
   edge_style.reserve(t.edge_kind.size());
   for (const std::string& kind : t.edge_kind) {
     auto [edge_color, look] = EdgeLook(kind);
-    color.push_back(dot::ForBoost(edge_color));
+    color.push_back(edge_color);
     edge_style.push_back(look);
   }
-  std::string as_of_value = dot::ForBoost(as_of);
+  std::string as_of_value = as_of;
   boost::dynamic_properties dp;
   AddShared(t, c, assessed, &dp);
   const Graph& g = t.graph;
-  dp.property("node_id", VertexMap(node_id, g));
   dp.property("label", VertexMap(label, g));
   dp.property("shape", VertexMap(shape, g));
   dp.property("style", VertexMap(style, g));
@@ -315,7 +364,8 @@ std::string Dot(Table& t, const std::string& as_of, bool assessed) {
   dp.property("style", EdgeMap(edge_style, g));
   dp.property("as_of", boost::ref_property_map<Graph*, std::string>(as_of_value));
   std::ostringstream out;
-  boost::write_graphviz_dp(out, g, dp, "node_id");
+  const QuotedAttributes attributes(dp, "");
+  boost::write_graphviz(out, g, attributes, attributes, attributes, VertexMap(node_id, g));
   return std::move(out).str();
 }
 
