@@ -1,30 +1,47 @@
-// What the C API's translation units share: the handles more than one of them makes, and
-// the error plumbing (zeren_error, Call). Internal: not installed, not part of the ABI.
+// What the files of the C API share: the handles' definitions and the helpers that turn
+// C++ results and failures into the C conventions (capi/zeren.h). Internal: not installed.
 #ifndef ZEREN_CAPI_C_INTERNAL_H_
 #define ZEREN_CAPI_C_INTERNAL_H_
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
+#include <mutex>
 #include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "zeren.h"
+#include "zeren/accountability.h"
+#include "zeren/assessment.h"
 #include "zeren/audit.h"
 #include "zeren/chain.h"
+#include "zeren/edit.h"
 #include "zeren/ledger.h"
+#include "zeren/model.h"
 #include "zeren/person_view.h"
 #include "zeren/problem.h"
 #include "zeren/snapshot.h"
+
+// ---- handles ----------------------------------------------------------------------------
 
 struct zeren_error {
   int32_t code;
   std::string message;
   std::vector<zeren::Problem> problems;  // the kept ones
   size_t total;                          // found in all
+};
+
+struct zeren_model {
+  zeren::Model model;
+};
+
+struct zeren_edit {
+  zeren::Edit edit;
 };
 
 struct zeren_snapshot {
@@ -43,6 +60,28 @@ struct zeren_person_view {
   zeren::PersonView view;
 };
 
+// Adjustments are short and rendered up front; reasons are longer and rendered per party
+// the first time one of the party's is asked for. The const accessors fill that cache, so
+// it is guarded: an accounting may be read from several threads like a snapshot.
+struct zeren_accounting {
+  zeren_accounting(zeren::Snapshot s, zeren::Accounting a)
+      : snapshot(std::move(s)), accounting(std::move(a)), because(accounting.parties.size()),
+        rendered(accounting.parties.size(), false) {
+    adjustments.reserve(accounting.adjustments.size());
+    for (const zeren::Adjustment& adjustment : accounting.adjustments) {
+      adjustments.push_back(zeren::Describe(adjustment));
+    }
+  }
+
+  zeren::Snapshot snapshot;
+  zeren::Accounting accounting;
+  std::vector<std::string> adjustments;  // parallel to accounting.adjustments
+
+  mutable std::mutex mutex;                              // guards the two below
+  mutable std::vector<std::vector<std::string>> because;  // by party; set once, then fixed
+  mutable std::vector<bool> rendered;                     // by party
+};
+
 struct zeren_ledger {
   zeren::Snapshot snapshot;
   zeren::LedgerReport report;
@@ -53,7 +92,12 @@ struct zeren_audit {
   zeren::AuditReport report;
 };
 
-namespace zeren_capi {
+struct zeren_assessment {
+  zeren::Snapshot snapshot;
+  zeren::Assessment assessment;
+};
+
+namespace zeren::capi {
 
 // Handed out when even an error cannot be allocated; zeren_error_free ignores it.
 // "out of memory" fits std::string's inline buffer, so building it allocates nothing.
@@ -159,6 +203,20 @@ inline void CopyOut(const std::string& text, char** out, size_t* size) {
   if (size != nullptr) *size = text.size();
 }
 
-}  // namespace zeren_capi
+// An input struct as the caller's version gave it: fields past its struct_size keep the
+// _INIT defaults in `*out`. Fails when the struct is too small to hold its first field.
+template <typename Spec>
+int32_t ReadSpec(const Call& call, const char* name, const Spec* in, size_t minimum, Spec* out) {
+  if (in == nullptr) return call.Null(name);
+  if (in->struct_size < minimum) {
+    return call.Invalid(
+        absl::StrCat(name, "->struct_size ", in->struct_size, " is below ", minimum));
+  }
+  std::memcpy(out, in, std::min<size_t>(in->struct_size, sizeof(Spec)));
+  out->struct_size = sizeof(Spec);
+  return ZEREN_OK;
+}
+
+}  // namespace zeren::capi
 
 #endif  // ZEREN_CAPI_C_INTERNAL_H_

@@ -666,6 +666,37 @@ ZEREN_EXPORT int32_t zeren_view_assessment_json(const zeren_view *view, const ch
 ZEREN_EXPORT int32_t zeren_view_assessment_explain(const zeren_view *view, const char *unit,
                                                    zeren_line_fn fn, void *payload,
                                                    zeren_error **err);
+/* ---- graph export and pictures ---- */
+
+/* Graph formats (zeren_graph_options.format). */
+#define ZEREN_GRAPH_GRAPHML 0
+#define ZEREN_GRAPH_DOT 1
+
+typedef struct zeren_graph_options {
+  uint32_t struct_size;
+  int32_t as_of;  /* required: the day whose units and links are drawn */
+  int32_t format; /* ZEREN_GRAPH_* */
+  /* NULL, or an assessment of the same snapshot: units then carry `grade` and `total`. */
+  const zeren_assessment *assessment;
+} zeren_graph_options;
+#define ZEREN_GRAPH_OPTIONS_INIT \
+  { sizeof(zeren_graph_options), ZEREN_DATE_OPEN, ZEREN_GRAPH_GRAPHML, NULL }
+
+/* The hierarchy and its links as of options->as_of, as GraphML or DOT (docs/export.md lists
+   the attributes), in a new string; *size (optional) receives its length. */
+ZEREN_EXPORT int32_t zeren_snapshot_export_graph(const zeren_snapshot *snapshot,
+                                                 const zeren_graph_options *options, char **out,
+                                                 size_t *size, zeren_error **err);
+/* The same, written to `path` atomically (temporary file, fsync, rename). */
+ZEREN_EXPORT int32_t zeren_snapshot_export_graph_file(const zeren_snapshot *snapshot,
+                                                      const zeren_graph_options *options,
+                                                      const char *path, zeren_error **err);
+/* A picture of the chain as Graphviz DOT text (render it with `dot -Tsvg`). */
+ZEREN_EXPORT int32_t zeren_chain_to_dot(const zeren_chain *chain, char **out, size_t *size,
+                                        zeren_error **err);
+/* A picture of who answers for the incident, coloured by category, as DOT text. */
+ZEREN_EXPORT int32_t zeren_accounting_to_dot(const zeren_accounting *accounting, char **out,
+                                             size_t *size, zeren_error **err);
 
 #ifdef __cplusplus
 } /* extern "C" */

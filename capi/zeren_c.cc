@@ -38,44 +38,9 @@
 #include "zeren/snapshot.h"
 #include "zeren/vocabulary.h"
 
-// ---- handles ----------------------------------------------------------------------------
-
-struct zeren_model {
-  zeren::Model model;
-};
-
-struct zeren_edit {
-  zeren::Edit edit;
-};
-
-// Adjustments are short and rendered up front; reasons are longer and rendered per party
-// the first time one of the party's is asked for. The const accessors fill that cache, so
-// it is guarded: an accounting may be read from several threads like a snapshot.
-struct zeren_accounting {
-  zeren_accounting(zeren::Snapshot s, zeren::Accounting a)
-      : snapshot(std::move(s)), accounting(std::move(a)), because(accounting.parties.size()),
-        rendered(accounting.parties.size(), false) {
-    adjustments.reserve(accounting.adjustments.size());
-    for (const zeren::Adjustment& adjustment : accounting.adjustments) {
-      adjustments.push_back(zeren::Describe(adjustment));
-    }
-  }
-
-  zeren::Snapshot snapshot;
-  zeren::Accounting accounting;
-  std::vector<std::string> adjustments;  // parallel to accounting.adjustments
-
-  mutable std::mutex mutex;                              // guards the two below
-  mutable std::vector<std::vector<std::string>> because;  // by party; set once, then fixed
-  mutable std::vector<bool> rendered;                     // by party
-};
-
-struct zeren_assessment {
-  zeren::Snapshot snapshot;
-  zeren::Assessment assessment;
-};
-
 namespace {
+
+using namespace zeren::capi;  // NOLINT: the helpers shared with the other zeren_c_*.cc
 
 using zeren::Date;
 using zeren::kNoIndex;
@@ -136,13 +101,6 @@ static_assert(Is(ZEREN_FINDING_SEVERITY_CRITICAL, zeren::FindingSeverity::kCriti
                   Is(ZEREN_FINDING_SEVERITY_INFO, zeren::FindingSeverity::kInfo),
               "finding severities");
 
-// The error helpers live in c_internal.h, shared with the other zeren_c_*.cc files.
-using zeren_capi::Call;
-using zeren_capi::CopyOut;
-using zeren_capi::g_out_of_memory;
-using zeren_capi::NewError;
-using zeren_capi::OutOfMemory;
-using zeren_capi::Quietly;
 
 // ---- conversions ------------------------------------------------------------------------
 
@@ -155,20 +113,6 @@ int32_t OutDate(Date day) {
 bool InRange(int32_t value, int32_t low, int32_t high) { return low <= value && value <= high; }
 
 std::string Text(const char* s) { return s == nullptr ? std::string() : std::string(s); }
-
-// An input struct as the caller's version gave it: fields past its struct_size keep the
-// _INIT defaults in `*out`. Fails when the struct is too small to hold its first field.
-template <typename Spec>
-int32_t ReadSpec(const Call& call, const char* name, const Spec* in, size_t minimum, Spec* out) {
-  if (in == nullptr) return call.Null(name);
-  if (in->struct_size < minimum) {
-    return call.Invalid(
-        absl::StrCat(name, "->struct_size ", in->struct_size, " is below ", minimum));
-  }
-  std::memcpy(out, in, std::min<size_t>(in->struct_size, sizeof(Spec)));
-  out->struct_size = sizeof(Spec);
-  return ZEREN_OK;
-}
 
 // Copies `count` strings; `items` may be NULL only when count is 0.
 int32_t ReadStrings(const Call& call, const std::string& name, const char* const* items,
@@ -531,7 +475,7 @@ int32_t zeren_error_problem(const zeren_error* err, size_t index, const char** p
 }
 
 void zeren_error_free(zeren_error* err) {
-  if (err != &g_out_of_memory) delete err;
+  if (err != &zeren::capi::g_out_of_memory) delete err;
 }
 
 // ---- dates -------------------------------------------------------------------------------

@@ -33,9 +33,9 @@ struct zeren_view {
 
 namespace {
 
-using zeren_capi::Call;
-using zeren_capi::CopyOut;
-using zeren_capi::Quietly;
+using zeren::capi::Call;
+using zeren::capi::CopyOut;
+using zeren::capi::Quietly;
 
 // A lookup through the view failed: outside and unknown ids read the same.
 int32_t Refused(const Call& call, const absl::Status& status) {

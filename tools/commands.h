@@ -14,6 +14,8 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalidModel = 1;  // the document failed to load or validate
 inline constexpr int kExitUsage = 2;         // bad command line
 inline constexpr int kExitQuery = 3;         // unknown id, or a unit not existing that day
+// The output cannot be written, or a program it needs (Graphviz `dot`) is missing or failed.
+inline constexpr int kExitEnvironment = 4;
 
 int RunValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunChain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
@@ -24,6 +26,8 @@ int RunAudit(const std::vector<std::string>& args, std::ostream& out, std::ostre
 int RunAssess(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunScheme(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunPolicy(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// tools/export_command.cc
+int RunExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace zeren::cli

@@ -19,10 +19,13 @@ constexpr char kUsage[] =
     "  assess MODEL [--unit ID] [--json]           scores, grades and ranks, with reasons\n"
     "  policy --default                            the built-in accountability policy\n"
     "  scheme --default                            the built-in assessment scheme\n"
+    "  export MODEL --format graphml|dot|svg|png [--as-of DATE] [--unit ID | --incident ID]\n"
+    "         [--grades] -o FILE                   the hierarchy as a graph, or a picture\n"
     "  demo [MODEL]                                a report on the bundled example organization\n"
     "\n"
     "DATE is YYYY-MM-DD (default: today, UTC). Exit codes: 0 ok, 1 invalid model,\n"
-    "2 bad command line, 3 unknown id or a unit that does not exist on the date.\n";
+    "2 bad command line, 3 unknown id or a unit that does not exist on the date,\n"
+    "4 output not written (or Graphviz `dot` missing or failed).\n";
 
 }  // namespace
 
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
   if (command == "assess") return zeren::cli::RunAssess(args, std::cout, std::cerr);
   if (command == "scheme") return zeren::cli::RunScheme(args, std::cout, std::cerr);
   if (command == "policy") return zeren::cli::RunPolicy(args, std::cout, std::cerr);
+  if (command == "export") return zeren::cli::RunExport(args, std::cout, std::cerr);
   if (command == "demo") return zeren::cli::RunDemo(args, std::cout, std::cerr);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
