@@ -2,6 +2,7 @@
 // converts C structs and ints to C++ records and enums, maps absl::Status to ZEREN_ERR_*
 // codes, and keeps every exception inside the library. No domain logic lives here.
 #include "zeren.h"
+#include "c_internal.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -37,17 +38,6 @@
 #include "zeren/vocabulary.h"
 
 // ---- handles ----------------------------------------------------------------------------
-
-struct zeren_error {
-  int32_t code;
-  std::string message;
-  std::vector<zeren::Problem> problems;  // the kept ones
-  size_t total;                          // found in all
-};
-
-struct zeren_model {
-  zeren::Model model;
-};
 
 struct zeren_edit {
   zeren::Edit edit;
@@ -167,18 +157,21 @@ static_assert(Is(ZEREN_FINDING_SEVERITY_CRITICAL, zeren::FindingSeverity::kCriti
                   Is(ZEREN_FINDING_SEVERITY_INFO, zeren::FindingSeverity::kInfo),
               "finding severities");
 
+}  // namespace
+
 // Handed out when even an error cannot be allocated; zeren_error_free ignores it.
 // "out of memory" fits std::string's inline buffer, so building it allocates nothing.
-zeren_error g_out_of_memory{ZEREN_ERR_NO_MEMORY, "out of memory", {}, 0};
+static zeren_error g_out_of_memory{ZEREN_ERR_NO_MEMORY, "out of memory", {}, 0};
+
+namespace zeren::capi {
 
 int32_t OutOfMemory(zeren_error** err) noexcept {
   if (err != nullptr) *err = &g_out_of_memory;
   return ZEREN_ERR_NO_MEMORY;
 }
 
-// A new error; falls back to the static out-of-memory error when allocation fails.
 int32_t NewError(zeren_error** err, int32_t code, absl::string_view message,
-                 const zeren::ProblemList* problems = nullptr) noexcept {
+                 const zeren::ProblemList* problems) noexcept {
   if (err == nullptr) return code;  // nobody asked for details: build nothing
   try {
     auto* error = new zeren_error{code, std::string(message), {}, 0};
@@ -192,6 +185,13 @@ int32_t NewError(zeren_error** err, int32_t code, absl::string_view message,
     return OutOfMemory(err);
   }
 }
+
+}  // namespace zeren::capi
+
+namespace {
+
+using zeren::capi::NewError;
+using zeren::capi::OutOfMemory;
 
 int32_t CodeOf(const absl::Status& status) {
   switch (status.code()) {

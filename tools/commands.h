@@ -25,6 +25,8 @@ int RunAssess(const std::vector<std::string>& args, std::ostream& out, std::ostr
 int RunScheme(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunPolicy(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// tools/generate_command.cc
+int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace zeren::cli
 
