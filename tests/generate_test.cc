@@ -68,10 +68,10 @@ GenerateOptions Options(int64_t units, uint64_t seed) {
 }
 
 TEST(GenerateTest, SameOptionsGiveTheSameDocument) {
-  const std::string first = ModelToJson(Generate(Options(500, 3)));
-  const std::string second = ModelToJson(Generate(Options(500, 3)));
+  const std::string first = ModelToJson(Generate(Options(200, 3)));
+  const std::string second = ModelToJson(Generate(Options(200, 3)));
   EXPECT_EQ(first, second);
-  EXPECT_NE(first, ModelToJson(Generate(Options(500, 4))));
+  EXPECT_NE(first, ModelToJson(Generate(Options(200, 4))));
 }
 
 // The exact document for a fixed seed: any change to the shape rules shows here, and the
@@ -106,8 +106,8 @@ TEST(GenerateTest, FixedSeedNamesAndIds) {
 }
 
 TEST(GenerateTest, MembersAreSpreadToTheExactTotal) {
-  GenerateOptions options = Options(1000, 5);
-  options.members = 100000;
+  GenerateOptions options = Options(400, 5);
+  options.members = 20000;
   const Model model = Generate(options);
   const ModelData& d = model.data();
   int64_t members = 0, staff = 0;
@@ -116,8 +116,8 @@ TEST(GenerateTest, MembersAreSpreadToTheExactTotal) {
     if (u.kind != "branch") EXPECT_EQ(u.members, 0) << u.id;
   }
   for (const Post& p : d.posts) staff += p.role == Role::kStaff;
-  EXPECT_EQ(members, 100000);
-  EXPECT_EQ(staff, 100000);  // each member a person with a staff post
+  EXPECT_EQ(members, 20000);
+  EXPECT_EQ(staff, 20000);  // each member a person with a staff post
   EXPECT_EQ(d.assessment->appraisals.size(), d.people.size());
 }
 
@@ -139,6 +139,7 @@ TEST(GenerateTest, EverySizeAndDepthIsValid) {
     for (int depth = 2; depth <= 12; depth += 5) {
       GenerateOptions options = Options(units, 11);
       options.depth = depth;
+      options.member_people = false;
       const Model model = Generate(options);
       ASSERT_EQ(model.data().units.size(), static_cast<size_t>(units)) << units << " " << depth;
       const Snapshot s = *Snapshot::Compile(model);
@@ -150,7 +151,8 @@ TEST(GenerateTest, EverySizeAndDepthIsValid) {
 }
 
 TEST(GenerateTest, ProgressRisesToOne) {
-  GenerateOptions options = Options(2000, 1);
+  GenerateOptions options = Options(500, 1);
+  options.member_people = false;
   std::vector<double> seen;
   options.progress = [&](double f) { seen.push_back(f); };
   Generate(options);
@@ -196,7 +198,7 @@ class GenerateShapeTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     GenerateOptions options = Options(20000, 7);
-    options.member_people = false;  // the member people are tested at 1000 units above
+    options.member_people = false;  // member people: tested on smaller ones above
     model_ = new Model(Generate(options));
     snapshot_ = new Snapshot(*Snapshot::Compile(*model_));
   }
