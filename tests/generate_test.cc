@@ -97,12 +97,15 @@ TEST(GenerateTest, FixedSeedNamesAndIds) {
   for (size_t i = 0; i < 6; ++i) {
     units.push_back(absl::StrCat(d.units[i].id, " ", d.units[i].name, " ", d.units[i].kind));
   }
-  for (size_t i = 0; i < 4; ++i) people.push_back(absl::StrCat(d.people[i].id, " ", d.people[i].name));
+  for (size_t i = 0; i < 4; ++i) {
+    people.push_back(absl::StrCat(d.people[i].id, " ", d.people[i].name));
+  }
   EXPECT_EQ(absl::StrJoin(units, "; "),
             "u000000 某部党组 leading_group; u000001 某部纪检监察组 discipline_commission; "
             "u000002 某部机关党委 organ_committee; u000003 组织科党支部 branch; "
             "u000004 江山省委 committee; u000005 松长市委 committee");
-  EXPECT_EQ(absl::StrJoin(people, "; "), "p0000000 郝峰静; p0000001 郭航; p0000002 乔航宇; p0000003 周正国");
+  EXPECT_EQ(absl::StrJoin(people, "; "),
+            "p0000000 郝峰静; p0000001 郭航; p0000002 乔航宇; p0000003 周正国");
 }
 
 TEST(GenerateTest, MembersAreSpreadToTheExactTotal) {

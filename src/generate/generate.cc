@@ -378,9 +378,8 @@ Tree BuildTree(int64_t units, int depth, Random& random) {
       given += share;
     }
     // The rest, one each, from a random parent on.
-    for (int64_t i = 0, start = static_cast<int64_t>(random.Below(k)); given < extra; ++i, ++given) {
-      ++fanout[(start + i) % k];
-    }
+    const int64_t start = static_cast<int64_t>(random.Below(k));
+    for (int64_t i = 0; given < extra; ++i, ++given) ++fanout[(start + i) % k];
     for (int64_t i = 0; i < k; ++i) {
       const uint32_t p = open[i];
       const uint32_t count = static_cast<uint32_t>(fanout[i]);
@@ -661,7 +660,9 @@ class Generator {
       Date from = y0_ - 1 - static_cast<Date>(random.Below(20 * 365));
       if (random.OneIn(32)) from = y0_ + static_cast<Date>(random.Below(360));
       Date to = kEndOfTime;
-      if (random.OneIn(64)) to = std::max<Date>(from + 1, y0_ + 1 + static_cast<Date>(random.Below(364)));
+      if (random.OneIn(64)) {
+        to = std::max<Date>(from + 1, y0_ + 1 + static_cast<Date>(random.Below(364)));
+      }
       AddPost(person, u, Role::kStaff, from, to);
     }
     member_end_ = static_cast<uint32_t>(data_.people.size());
@@ -716,7 +717,8 @@ class Generator {
     for (uint32_t c = tree_.child_begin[u]; c < tree_.child_end[u]; ++c) {
       if (tree_.kind[c] != Kind::kDisciplineCommission) led.push_back(c);
     }
-    const int base = tree_.kind[u] == Kind::kLeadingGroup ? 4 : tree_.kind[u] == Kind::kGeneralBranch ? 1 : 2;
+    const Kind kind = tree_.kind[u];
+    const int base = kind == Kind::kLeadingGroup ? 4 : kind == Kind::kGeneralBranch ? 1 : 2;
     const int count = base + static_cast<int>(random.Below(3));
     for (int j = 0; j < count; ++j) {
       const size_t begin = led.size() * j / count, end = led.size() * (j + 1) / count;
@@ -877,7 +879,9 @@ class Generator {
     const uint64_t r = random.Below(100);
     Date completed = task->due - 25 + static_cast<Date>(random.Below(36));
     if (task->due >= y1_) {
-      task->status = r < 30 ? TaskStatus::kOpen : r < 80 ? TaskStatus::kInProgress : TaskStatus::kDone;
+      task->status = r < 30   ? TaskStatus::kOpen
+                     : r < 80 ? TaskStatus::kInProgress
+                              : TaskStatus::kDone;
     } else {
       task->status = r < 50   ? TaskStatus::kDone
                      : r < 70 ? TaskStatus::kVerified
@@ -913,7 +917,8 @@ class Generator {
       incident.date = y0_ + static_cast<Date>(random.Below(365));
       if (random.Percent(40)) incident.since = incident.date - static_cast<Date>(random.Below(200));
       const uint64_t s = random.Below(100);
-      incident.severity = s < 70 ? Severity::kMinor : s < 92 ? Severity::kSerious : Severity::kGrave;
+      incident.severity =
+          s < 70 ? Severity::kMinor : s < 92 ? Severity::kSerious : Severity::kGrave;
       incident.dimension = std::string(Pick(random, kDimensions));
       if (principal_duty_[u] != Tree::kNone && random.OneIn(2)) {
         incident.duty = data_.duties[principal_duty_[u]].id;
