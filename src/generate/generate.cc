@@ -813,11 +813,11 @@ class Generator {
     for (uint32_t u = 0; u < tree_.size(); ++u) {
       if (!IsCommitteeLike(tree_.kind[u])) continue;
       const int count = u == 0 ? 4 : 1 + static_cast<int>(random.Below(3));
-      for (int i = 0; i < count; ++i) Directive1(u, random);
+      for (int i = 0; i < count; ++i) AddDirective(u, random);
     }
   }
 
-  void Directive1(uint32_t u, Random& random) {
+  void AddDirective(uint32_t u, Random& random) {
     Directive& d = data_.directives.emplace_back();
     const size_t number = data_.directives.size();
     d.id = PaddedId("dv", number, 6);
