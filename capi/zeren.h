@@ -697,6 +697,31 @@ ZEREN_EXPORT int32_t zeren_chain_to_dot(const zeren_chain *chain, char **out, si
 /* A picture of who answers for the incident, coloured by category, as DOT text. */
 ZEREN_EXPORT int32_t zeren_accounting_to_dot(const zeren_accounting *accounting, char **out,
                                              size_t *size, zeren_error **err);
+/* ---- synthetic organizations ----------------------------------------------------------
+   A deterministic organization in a realistic shape (docs/generate.md), as `zeren generate`
+   makes it: the same spec gives the same model on every platform. */
+
+/* Called now and then with the fraction done, 0 to 1, increasing; 1 at the end. */
+typedef void (*zeren_progress_fn)(void *payload, double fraction);
+
+typedef struct zeren_generate_spec {
+  uint32_t struct_size;
+  int64_t units;          /* exactly this many units, 1 to 100000000 */
+  int64_t members;        /* total members over the branches; -1: each branch's natural count */
+  uint64_t seed;
+  int32_t depth;          /* levels, 2 to 12; fewer when units are few */
+  int32_t member_people;  /* 1: each member a person with a staff post and an appraisal;
+                             0: counts only; -1: people when members are at most 2000000 */
+  int32_t year;           /* the assessment period and the year of directives and incidents */
+  zeren_progress_fn progress;  /* may be NULL */
+  void *progress_payload;
+} zeren_generate_spec;
+#define ZEREN_GENERATE_SPEC_INIT \
+  { sizeof(zeren_generate_spec), 1000, -1, 1, 8, -1, 2025, NULL, NULL }
+
+/* A bad spec is ZEREN_ERR_INVALID_ARGUMENT, with the rule it breaks in the message. */
+ZEREN_EXPORT int32_t zeren_generate(const zeren_generate_spec *spec, zeren_model **out,
+                                    zeren_error **err);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -2,6 +2,7 @@
 // converts C structs and ints to C++ records and enums, maps absl::Status to ZEREN_ERR_*
 // codes, and keeps every exception inside the library. No domain logic lives here.
 #include "zeren.h"
+#include "c_internal.h"
 
 #include "c_internal.h"
 

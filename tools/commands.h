@@ -29,6 +29,8 @@ int RunPolicy(const std::vector<std::string>& args, std::ostream& out, std::ostr
 // tools/export_command.cc
 int RunExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// tools/generate_command.cc
+int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace zeren::cli
 

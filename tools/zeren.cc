@@ -22,6 +22,8 @@ constexpr char kUsage[] =
     "  export MODEL --format graphml|dot|svg|png [--as-of DATE] [--unit ID | --incident ID]\n"
     "         [--grades] -o FILE                   the hierarchy as a graph, or a picture\n"
     "  demo [MODEL]                                a report on the bundled example organization\n"
+    "  generate --units N [--members M] [--seed S] [--depth D] [--no-member-people] -o FILE\n"
+    "                                              a synthetic organization, deterministic\n"
     "\n"
     "DATE is YYYY-MM-DD (default: today, UTC). Exit codes: 0 ok, 1 invalid model,\n"
     "2 bad command line, 3 unknown id or a unit that does not exist on the date,\n"
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
   if (command == "policy") return zeren::cli::RunPolicy(args, std::cout, std::cerr);
   if (command == "export") return zeren::cli::RunExport(args, std::cout, std::cerr);
   if (command == "demo") return zeren::cli::RunDemo(args, std::cout, std::cerr);
+  if (command == "generate") return zeren::cli::RunGenerate(args, std::cout, std::cerr);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
     return zeren::cli::kExitOk;

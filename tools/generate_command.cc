@@ -1,0 +1,108 @@
+// zeren generate: a synthetic organization, written as a JSON model document.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
+#include "tools/commands.h"
+#include "zeren/generate.h"
+#include "zeren/model_json.h"
+
+namespace zeren::cli {
+namespace {
+
+constexpr char kGenerateUsage[] =
+    "usage: zeren generate --units N [--members M] [--seed S] [--depth D] [--year Y]\n"
+    "                      [--no-member-people | --member-people] -o FILE\n";
+
+struct GenerateArgs {
+  GenerateOptions options;
+  std::string output;
+  bool has_units = false;
+};
+
+// Reads an integer flag value into `*out`; reports a malformed one.
+template <typename Int>
+bool ReadInt(const std::string& flag, const std::string& value, Int* out, std::ostream& err) {
+  if (!absl::SimpleAtoi(value, out)) {
+    err << "zeren generate: " << flag << ": malformed number \"" << value << "\"\n";
+    return false;
+  }
+  return true;
+}
+
+std::optional<GenerateArgs> ParseGenerateArgs(const std::vector<std::string>& args,
+                                              std::ostream& err) {
+  GenerateArgs parsed;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--no-member-people" || arg == "--member-people") {
+      parsed.options.member_people = arg == "--member-people";
+      continue;
+    }
+    const bool known = arg == "--units" || arg == "--members" || arg == "--seed" ||
+                       arg == "--depth" || arg == "--year" || arg == "-o";
+    if (!known) {
+      err << "zeren generate: unknown argument \"" << arg << "\"\n" << kGenerateUsage;
+      return std::nullopt;
+    }
+    if (i + 1 == args.size()) {
+      err << "zeren generate: " << arg << " needs a value\n";
+      return std::nullopt;
+    }
+    const std::string& value = args[++i];
+    bool ok = true;
+    if (arg == "--units") ok = ReadInt(arg, value, &parsed.options.units, err);
+    if (arg == "--members") ok = ReadInt(arg, value, &parsed.options.members, err);
+    if (arg == "--seed") ok = ReadInt(arg, value, &parsed.options.seed, err);
+    if (arg == "--depth") ok = ReadInt(arg, value, &parsed.options.depth, err);
+    if (arg == "--year") ok = ReadInt(arg, value, &parsed.options.year, err);
+    if (arg == "-o") parsed.output = value;
+    if (!ok) return std::nullopt;
+    if (arg == "--units") parsed.has_units = true;
+    if (arg == "--members" && parsed.options.members < 0) {
+      err << "zeren generate: --members must not be negative\n";
+      return std::nullopt;
+    }
+  }
+  if (!parsed.has_units || parsed.output.empty()) {
+    err << "zeren generate: --units N and -o FILE are required\n" << kGenerateUsage;
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+}  // namespace
+
+int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::optional<GenerateArgs> parsed = ParseGenerateArgs(args, err);
+  if (!parsed) return kExitUsage;
+  if (absl::Status status = CheckGenerateOptions(parsed->options); !status.ok()) {
+    err << "zeren generate: " << status.message() << "\n";
+    return kExitUsage;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<Model> model = GenerateModel(parsed->options);
+  if (!model.ok()) {
+    err << "zeren generate: " << model.status().message() << "\n";
+    return kExitUsage;
+  }
+  if (absl::Status status = SaveModelFile(*model, parsed->output); !status.ok()) {
+    err << "zeren generate: " << status.message() << "\n";
+    return kExitInvalidModel;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const ModelData& d = model->data();
+  out << absl::StrFormat(
+      "%s: %d units, %d people, %d posts, %d links, %d incidents, %d directives in %.2f s\n",
+      parsed->output, d.units.size(), d.people.size(), d.posts.size(), d.links.size(),
+      d.incidents.size(), d.directives.size(), seconds);
+  return kExitOk;
+}
+
+}  // namespace zeren::cli
