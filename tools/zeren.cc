@@ -1,9 +1,12 @@
 // zeren: the command-line face of the library.
+#include <unistd.h>
+
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "tools/commands.h"
+#include "tools/progress.h"
 
 namespace {
 
@@ -19,10 +22,13 @@ constexpr char kUsage[] =
     "  assess MODEL [--unit ID] [--json]           scores, grades and ranks, with reasons\n"
     "  policy --default                            the built-in accountability policy\n"
     "  scheme --default                            the built-in assessment scheme\n"
-    "  demo [MODEL]                                a report on the bundled example organization\n"
+    "  report MODEL [--as-of DATE] [--depth N] [--quiet] -o FILE\n"
+    "                                              the state of it all as one HTML page\n"
+    "  demo [MODEL] [--report FILE]                a report on the bundled example organization\n"
     "\n"
     "DATE is YYYY-MM-DD (default: today, UTC). Exit codes: 0 ok, 1 invalid model,\n"
-    "2 bad command line, 3 unknown id or a unit that does not exist on the date.\n";
+    "2 bad command line, 3 unknown id or a unit that does not exist on the date,\n"
+    "4 the output file could not be written.\n";
 
 }  // namespace
 
@@ -44,6 +50,9 @@ int main(int argc, char** argv) {
   if (command == "scheme") return zeren::cli::RunScheme(args, std::cout, std::cerr);
   if (command == "policy") return zeren::cli::RunPolicy(args, std::cout, std::cerr);
   if (command == "demo") return zeren::cli::RunDemo(args, std::cout, std::cerr);
+  if (command == "report") {
+    return zeren::cli::RunReport(args, std::cout, std::cerr, zeren::cli::IsTerminal(STDERR_FILENO));
+  }
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
     return zeren::cli::kExitOk;
