@@ -128,7 +128,7 @@ std::string FullRanking(const ReportData& d, const Assessment& a, const std::vec
   for (const PeerGroup& g : groups) {
     HtmlTable table = RankingTable(false);
     for (UnitIndex u : g.units) AddRankingRow(d, a, u, false, &table);
-    absl::StrAppend(&out, "<details class=\"block\"", g.units.size() <= 20 ? " open" : "", "><summary>",
+    absl::StrAppend(&out, "<details class=\"block\"", g.units.size() <= 10 ? " open" : "", "><summary>",
                     KindTerm(g.kind).Html(), " (", FormatCount(g.units.size()), ")</summary>",
                     table.Render(), "</details>\n");
   }

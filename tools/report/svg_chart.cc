@@ -115,6 +115,7 @@ std::string ColumnGroupSvg(const std::vector<Series>& series, const ColumnGroup&
   for (size_t k = 0; k < group.values.size() && k < series.size(); ++k) {
     const double h = group.values[k] / axis_max * kPlotHeight;
     const double x = x0 + kGroupGap / 2 + k * (kColumn + kColumnGap);
+    if (h <= 0) continue;
     top = std::min(top, kPlotTop + kPlotHeight - h);
     absl::StrAppend(&out, "<g>", Tooltip(absl::StrCat(group.label, " · ", series[k].name, ": ",
                                                       Amount(group.values[k]))),
