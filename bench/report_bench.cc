@@ -43,6 +43,7 @@ void BM_Report_Synthetic(benchmark::State& state) {
   Run(state, SyntheticSnapshot(static_cast<uint32_t>(state.range(0))), 19400);
 }
 BENCHMARK(BM_Report_Synthetic)->Arg(100'000)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_Report_Synthetic)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 }  // namespace zeren::bench
