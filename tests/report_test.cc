@@ -75,45 +75,51 @@ TEST(SvgChartTest, TextWidthAndFit) {
 
 TEST(SvgChartTest, BarChartExactly) {
   EXPECT_EQ(BarChart("T & t", {{"a<b", 3, "#111"}, {"中文", 1.5, "#222"}}),
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 352 52\" width=\"352\" "
-            "height=\"52\" role=\"img\" aria-label=\"T &amp; t\"><title>T &amp; t</title>"
-            "<g><title>a&lt;b: 3</title><text x=\"28\" y=\"19\" text-anchor=\"end\">a&lt;b</text>"
-            "<rect x=\"36\" y=\"8\" width=\"260\" height=\"14\" fill=\"#111\"/>"
-            "<text x=\"302\" y=\"19\" class=\"v\">3</text></g>"
-            "<g><title>中文: 1.5</title><text x=\"28\" y=\"41\" text-anchor=\"end\">中文</text>"
-            "<rect x=\"36\" y=\"30\" width=\"130\" height=\"14\" fill=\"#222\"/>"
-            "<text x=\"172\" y=\"41\" class=\"v\">1.5</text></g></svg>\n");
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 356 52\" width=\"356\" height=\"52\" role=\"img\" aria-label=\"T &amp; t\">"
+            "<title>T &amp; t</title><g><title>a&lt;b: 3</title>"
+            "<text x=\"28\" y=\"19\" text-anchor=\"end\">a&lt;b</text>"
+            "<rect x=\"36\" y=\"8\" width=\"250\" height=\"14\" fill=\"#111\"/>"
+            "<text x=\"292\" y=\"19\" class=\"v\">3</text></g><g><title>中文: 1.5</title>"
+            "<text x=\"28\" y=\"41\" text-anchor=\"end\">中文</text>"
+            "<rect x=\"36\" y=\"30\" width=\"125\" height=\"14\" fill=\"#222\"/>"
+            "<text x=\"167\" y=\"41\" class=\"v\">1.5</text></g></svg>\n");
 }
 
 TEST(SvgChartTest, ColumnChartExactlyWithMarkAndDivider) {
   EXPECT_EQ(
-      ColumnChart("C", {{"x", "#a00"}, {"y", "#0a0"}}, {{"L1", {4, 2}, "断点 1"}, {"L2", {1, 0}, ""}}, 0, "reach 1"),
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 172 228\" width=\"172\" "
-      "height=\"228\" role=\"img\" aria-label=\"C\"><title>C</title>"
-      "<line class=\"grid\" x1=\"48\" y1=\"194\" x2=\"164\" y2=\"194\"/><text x=\"42\" y=\"198\" text-anchor=\"end\" class=\"v\">0</text>"
-      "<line class=\"grid\" x1=\"48\" y1=\"154\" x2=\"164\" y2=\"154\"/><text x=\"42\" y=\"158\" text-anchor=\"end\" class=\"v\">1</text>"
-      "<line class=\"grid\" x1=\"48\" y1=\"114\" x2=\"164\" y2=\"114\"/><text x=\"42\" y=\"118\" text-anchor=\"end\" class=\"v\">2</text>"
-      "<line class=\"grid\" x1=\"48\" y1=\"74\" x2=\"164\" y2=\"74\"/><text x=\"42\" y=\"78\" text-anchor=\"end\" class=\"v\">3</text>"
-      "<line class=\"grid\" x1=\"48\" y1=\"34\" x2=\"164\" y2=\"34\"/><text x=\"42\" y=\"38\" text-anchor=\"end\" class=\"v\">4</text>"
-      "<g><title>L1 · x: 4</title><rect x=\"58\" y=\"34\" width=\"16\" height=\"160\" fill=\"#a00\"/></g>"
-      "<g><title>L1 · y: 2</title><rect x=\"76\" y=\"114\" width=\"16\" height=\"80\" fill=\"#0a0\"/></g>"
-      "<text x=\"75\" y=\"210\" text-anchor=\"middle\">L1</text>"
-      "<g class=\"mark\"><title>断点 1</title><path d=\"M69 22h12l-6 9z\"/>"
-      "<text x=\"75\" y=\"18\" text-anchor=\"middle\" class=\"mark\">断点 1</text></g>"
-      "<g><title>L2 · x: 1</title><rect x=\"112\" y=\"154\" width=\"16\" height=\"40\" fill=\"#a00\"/></g>"
-      "<text x=\"129\" y=\"210\" text-anchor=\"middle\">L2</text>"
-      "<line class=\"divider\" x1=\"102\" y1=\"8\" x2=\"102\" y2=\"194\"/>"
-      "<text x=\"106\" y=\"16\" class=\"divider\">reach 1</text></svg>\n");
+      ColumnChart("C", {{"x", "#a00"}, {"y", "#0a0"}}, {{"L1", {4, 2}, "断点 1", "4"}, {"L2", {1, 0}, "", ""}}, 0,
+                  "reach 1"),
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 172 242\" width=\"172\" height=\"242\" role=\"img\" aria-label=\"C\">"
+      "<title>C</title><line class=\"grid\" x1=\"48\" y1=\"208\" x2=\"164\" y2=\"208\"/>"
+      "<text x=\"42\" y=\"212\" text-anchor=\"end\" class=\"v\">0</text>"
+      "<line class=\"grid\" x1=\"48\" y1=\"168\" x2=\"164\" y2=\"168\"/>"
+      "<text x=\"42\" y=\"172\" text-anchor=\"end\" class=\"v\">1</text>"
+      "<line class=\"grid\" x1=\"48\" y1=\"128\" x2=\"164\" y2=\"128\"/>"
+      "<text x=\"42\" y=\"132\" text-anchor=\"end\" class=\"v\">2</text>"
+      "<line class=\"grid\" x1=\"48\" y1=\"88\" x2=\"164\" y2=\"88\"/>"
+      "<text x=\"42\" y=\"92\" text-anchor=\"end\" class=\"v\">3</text>"
+      "<line class=\"grid\" x1=\"48\" y1=\"48\" x2=\"164\" y2=\"48\"/>"
+      "<text x=\"42\" y=\"52\" text-anchor=\"end\" class=\"v\">4</text><g><title>L1 · x: 4</title>"
+      "<rect x=\"58\" y=\"48\" width=\"16\" height=\"160\" fill=\"#a00\"/></g><g><title>L1 · y: 2</title>"
+      "<rect x=\"76\" y=\"128\" width=\"16\" height=\"80\" fill=\"#0a0\"/></g>"
+      "<text x=\"75\" y=\"224\" text-anchor=\"middle\">L1</text>"
+      "<text x=\"75\" y=\"44\" text-anchor=\"middle\" class=\"v\">4</text><g class=\"mark\">"
+      "<title>断点 1</title><path d=\"M69 22h12l-6 9z\"/>"
+      "<text x=\"75\" y=\"18\" text-anchor=\"middle\" class=\"mark\">断点 1</text></g><g>"
+      "<title>L2 · x: 1</title><rect x=\"112\" y=\"168\" width=\"16\" height=\"40\" fill=\"#a00\"/></g>"
+      "<text x=\"129\" y=\"224\" text-anchor=\"middle\">L2</text>"
+      "<line class=\"divider\" x1=\"102\" y1=\"16\" x2=\"102\" y2=\"208\"/>"
+      "<text x=\"106\" y=\"12\" class=\"divider\">reach 1</text></svg>\n");
 }
 
 TEST(SvgChartTest, StackedBarsScaleToTheLargestRowOrToShares) {
   const std::vector<Series> series = {{"x", "#a00"}, {"y", "#0a0"}};
   const std::vector<StackedRow> rows = {{"r1", {2, 1}}, {"r2", {0, 1}}};
   const std::string absolute = StackedBarChart("S", series, rows, false);
-  EXPECT_THAT(absolute, HasSubstr("<title>r2 · y: 1</title><rect x=\"26.4\" y=\"30\" width=\"86.7\""));
+  EXPECT_THAT(absolute, HasSubstr("<title>r2 · y: 1</title><rect x=\"26.4\" y=\"30\" width=\"83.3\""));
   EXPECT_THAT(absolute, Not(HasSubstr("r2 · x")));  // zero segments are not drawn
   const std::string shares = StackedBarChart("S", series, rows, true);
-  EXPECT_THAT(shares, HasSubstr("<title>r2 · y: 1</title><rect x=\"26.4\" y=\"30\" width=\"260\""));
+  EXPECT_THAT(shares, HasSubstr("<title>r2 · y: 1</title><rect x=\"26.4\" y=\"30\" width=\"250\""));
   EXPECT_THAT(shares, HasSubstr(">n=3</text>"));
   EXPECT_EQ(Legend(series), "<div class=\"legend\"><span><i style=\"background:#a00\"></i>x</span>"
                             "<span><i style=\"background:#0a0\"></i>y</span></div>\n");

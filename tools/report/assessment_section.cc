@@ -73,7 +73,7 @@ std::string Distribution(const Assessment& a, const std::vector<PeerGroup>& grou
 
 std::string Histogram(const Assessment& a) {
   std::vector<ColumnGroup> bins(11);
-  for (size_t b = 0; b < bins.size(); ++b) bins[b] = {absl::StrCat(b * 10, "+"), {0}, ""};
+  for (size_t b = 0; b < bins.size(); ++b) bins[b] = {absl::StrCat(b * 10, "+"), {0}, "", ""};
   for (const UnitAssessment& ua : a.units) {
     ++bins[std::clamp(static_cast<int>(ua.total / 10), 0, 10)].values[0];
   }

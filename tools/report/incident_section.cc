@@ -14,6 +14,8 @@
 namespace zeren::report {
 namespace {
 
+constexpr size_t kOpenPictures = 4;  // reach pictures shown open; more fold into a <details>
+
 // Gravest first, then the widest reach, then document order.
 bool MoreSevere(const Snapshot& s, const Accounting& x, const Accounting& y) {
   return std::make_tuple(-static_cast<int>(s.incident_severity(x.incident)), -static_cast<int64_t>(x.parties.size()), x.incident) <
@@ -125,15 +127,29 @@ std::string IncidentSection(const ReportData& d) {
   if (g.total == 0) {
     return absl::StrCat(out, "<p class=\"note\">", Bilingual("无问责事件。", "No incidents."), "</p>\n</section>\n");
   }
-  absl::StrAppend(&out, Cards(g), CategoryLegend(), "<h3>",
+  absl::StrAppend(&out, "<p class=\"note\">",
+                  Bilingual("模型中的全部事件，不论日期。", "Every incident of the model, whatever its date."), "</p>\n",
+                  Cards(g), CategoryLegend(), "<h3>",
                   Bilingual("责任类别与问责方式", "Parties by category and form"), "</h3><div class=\"figure\">",
                   ReachMatrix(g.counts), "</div>\n<h3>", Bilingual("逐件问责范围", "Reach of each incident"), "</h3>");
   if (g.shown.size() < g.total) {
-    absl::StrAppend(&out, "<p class=\"note\">", Bilingual(absl::StrCat("共 ", g.total, " 件，列出最严重的 ", g.shown.size(), " 件。"),
-                                                         absl::StrCat("The ", g.shown.size(), " most severe of ", g.total, " incidents.")),
+    const std::string total = FormatCount(g.total), shown = FormatCount(g.shown.size());
+    absl::StrAppend(&out, "<p class=\"note\">",
+                    Bilingual(absl::StrCat("共 ", total, " 件，列出最严重的 ", shown, " 件。"),
+                              absl::StrCat("The ", shown, " most severe of ", total, " incidents.")),
                     "</p>\n");
   }
-  for (const Accounting& a : g.shown) absl::StrAppend(&out, IncidentFigure(d.s, a));
+  // Past the first few, the pictures wait behind one click.
+  for (size_t k = 0; k < g.shown.size(); ++k) {
+    if (k == kOpenPictures && g.shown.size() > kOpenPictures + 2) {
+      absl::StrAppend(&out, "<details class=\"block\"><summary>",
+                      Bilingual(absl::StrCat("其余 ", g.shown.size() - k, " 件"),
+                                absl::StrCat(g.shown.size() - k, " more incidents")),
+                      "</summary>");
+    }
+    absl::StrAppend(&out, IncidentFigure(d.s, g.shown[k]));
+  }
+  if (g.shown.size() > kOpenPictures + 2) absl::StrAppend(&out, "</details>\n");
   return out + "</section>\n";
 }
 

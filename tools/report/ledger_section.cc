@@ -73,7 +73,7 @@ std::string ProfileChart(const ReportData& d, const DirectiveProfile& p) {
   for (const LevelProfile& l : p.levels) {
     const auto b = breaks.find(l.level);
     groups.push_back({absl::StrCat("第", l.level, "级"), {double(l.reached), double(l.done), double(l.on_time)},
-                      b == breaks.end() ? "" : absl::StrCat("断点 ", b->second)});
+                      b == breaks.end() ? "" : absl::StrCat("断点 ", b->second), FormatCount(l.reached)});
     if (static_cast<int64_t>(l.level) <= reach) divider = groups.size() - 1;
   }
   return ColumnChart(absl::StrCat("逐级传导 Level profile: ", d.s.directive_id(p.directive)), ProfileSeries(),
@@ -96,8 +96,9 @@ std::string BreakPoints(const ReportData& d, const DirectiveProfile& p) {
 
 std::string Profile(const ReportData& d, const DirectiveProfile& p) {
   const DirectiveIndex i = p.directive;
-  return absl::StrCat("<div class=\"directive\"><h3>", Escape(d.s.directive_id(i)), " · ",
-                      Escape(d.s.directive_title(i)), "</h3><p class=\"note\">",
+  const std::string& title = d.s.directive_title(i);
+  return absl::StrCat("<div class=\"directive\"><h3>", Escape(d.s.directive_id(i)), title.empty() ? "" : " · ",
+                      Escape(title), "</h3><p class=\"note\">",
                       Bilingual("下发单位", "issued by"), " ", Escape(d.s.DescribeUnit(d.s.directive_issuer(i))),
                       " · ", FormatDate(d.s.directive_date(i)), "</p><div class=\"figure\">", ProfileChart(d, p),
                       "</div>", BreakPoints(d, p), "</div>\n");

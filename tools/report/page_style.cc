@@ -21,9 +21,9 @@ h2{margin:0 0 14px;font-size:21px;font-weight:650;border-left:4px solid var(--ac
 h3{margin:22px 0 8px;font-size:16px;font-weight:620}
 .en{color:var(--muted);font-weight:400;font-size:.86em}
 p.note,.note{color:var(--muted);font-size:13px}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(118px,1fr));gap:12px;margin:4px 0 16px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(132px,1fr));gap:12px;margin:4px 0 16px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 14px;background:#fbfcfd}
-.card b{display:block;font-size:24px;font-weight:650;font-variant-numeric:tabular-nums}
+.card b{display:block;font-size:22px;font-weight:650;font-variant-numeric:tabular-nums}
 .card span{font-size:13px;color:var(--muted)}
 .card.alert b{color:#c0392b}
 .card.ok b{color:#1e8449}

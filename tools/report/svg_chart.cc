@@ -14,8 +14,8 @@ namespace {
 constexpr double kFont = 12;
 constexpr double kRow = 22;       // bar charts: one row
 constexpr double kBarHeight = 14;
-constexpr double kPlotWidth = 260;
-constexpr double kValueWidth = 56;
+constexpr double kPlotWidth = 250;
+constexpr double kValueWidth = 70;
 constexpr double kMaxLabelWidth = 270;
 
 // Bytes in the UTF-8 sequence that starts with `lead`.
@@ -93,7 +93,7 @@ std::string StackedRowSvg(const std::vector<Series>& series, const StackedRow& r
 
 // Column chart geometry.
 constexpr double kColumn = 16, kColumnGap = 2, kGroupGap = 20;
-constexpr double kPlotTop = 34, kPlotHeight = 160, kAxisLeft = 48, kLabelBand = 34;
+constexpr double kPlotTop = 48, kPlotHeight = 160, kAxisLeft = 48, kLabelBand = 34;
 
 double GroupWidth(size_t series) { return series * (kColumn + kColumnGap) - kColumnGap + kGroupGap; }
 
@@ -125,6 +125,10 @@ std::string ColumnGroupSvg(const std::vector<Series>& series, const ColumnGroup&
   const double center = x0 + width / 2;
   absl::StrAppend(&out, Text(center, kPlotTop + kPlotHeight + 16, "middle",
                              Fit(group.label, kFont, width - 2)));
+  if (!group.note.empty()) {
+    absl::StrAppend(&out, Text(center, top - 4, "middle", group.note, "v"));
+    top -= 14;
+  }
   if (!group.mark.empty()) {
     absl::StrAppend(&out, "<g class=\"mark\">", Tooltip(group.mark), "<path d=\"M", Num(center - 6),
                     " ", Num(top - 12), "h12l-6 9z\"/>",
@@ -134,9 +138,8 @@ std::string ColumnGroupSvg(const std::vector<Series>& series, const ColumnGroup&
 }
 
 std::string Divider(double x, absl::string_view caption) {
-  return absl::StrCat("<line class=\"divider\" x1=\"", Num(x), "\" y1=\"", Num(kPlotTop - 26),
-                      "\" x2=\"", Num(x), "\" y2=\"", Num(kPlotTop + kPlotHeight), "\"/>",
-                      Text(x + 4, kPlotTop - 18, "start", caption, "divider"));
+  return absl::StrCat("<line class=\"divider\" x1=\"", Num(x), "\" y1=\"16\" x2=\"", Num(x), "\" y2=\"", Num(kPlotTop + kPlotHeight), "\"/>",
+                      Text(x + 4, 12, "start", caption, "divider"));
 }
 
 }  // namespace

@@ -55,6 +55,7 @@ struct ColumnGroup {
   std::string label;
   std::vector<double> values;  // one per series
   std::string mark;            // when set, a red marker above the group with this text
+  std::string note;            // when set, written above the group's columns (a count)
 };
 
 // Columns side by side per group, groups left to right, with a value axis. When
