@@ -33,6 +33,7 @@ struct Options {
   std::string unit;
   std::string person;
   std::string incident;
+  std::string report;
   std::optional<Date> as_of;
   bool json = false;
   bool all = false;
@@ -73,6 +74,7 @@ std::optional<Options> ParseOptions(const std::vector<std::string>& args,
     if (arg == "--unit") options.unit = value;
     if (arg == "--person") options.person = value;
     if (arg == "--incident") options.incident = value;
+    if (arg == "--report") options.report = value;
     if (arg == "--as-of") {
       options.as_of = ParseDate(value);
       if (!options.as_of) {
@@ -563,7 +565,7 @@ class DemoReport {
 }  // namespace
 
 int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::optional<Options> options = ParseOptions(args, {"--as-of"}, false, err);
+  std::optional<Options> options = ParseOptions(args, {"--as-of", "--report"}, false, err);
   if (!options) return kExitUsage;
   ProblemList problems;
   absl::StatusOr<Model> model = options->model.empty()
@@ -582,7 +584,8 @@ int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   // A fixed default date keeps the demo's report the same every day.
   const Date day = options->as_of.value_or(*ParseDate("2025-06-30"));
   out << DemoReport(*model, *s, day).Render();
-  return kExitOk;
+  return WriteDemoReport(*model, *s, day,
+                         options->report.empty() ? "zeren-demo-report.html" : options->report, out, err);
 }
 
 }  // namespace zeren::cli

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "zeren/model.h"
+#include "zeren/snapshot.h"
+
 namespace zeren::cli {
 
 // Exit codes.
@@ -15,7 +18,7 @@ inline constexpr int kExitInvalidModel = 1;  // the document failed to load or v
 inline constexpr int kExitUsage = 2;         // bad command line
 inline constexpr int kExitQuery = 3;         // unknown id, or a unit not existing that day
 // The output cannot be written, or a program it needs (Graphviz `dot`) is missing or failed.
-inline constexpr int kExitEnvironment = 4;
+inline constexpr int kExitOutput = 4;
 
 int RunValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunChain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
@@ -31,6 +34,13 @@ int RunExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
 int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // tools/generate_command.cc
 int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// Draws a progress bar on `err` when `err_is_terminal` (and no --quiet).
+int RunReport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+              bool err_is_terminal);
+
+// Writes the report of `model` as of `day` to `path` and prints its absolute path.
+int WriteDemoReport(const Model& model, const Snapshot& s, Date day, const std::string& path,
+                    std::ostream& out, std::ostream& err);
 
 }  // namespace zeren::cli
 

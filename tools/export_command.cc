@@ -229,7 +229,7 @@ int Write(const std::string& contents, const std::string& path, std::ostream& ou
   const absl::Status written = WriteFileAtomically(path, contents);
   if (!written.ok()) {
     err << "zeren export: " << written.message() << "\n";
-    return kExitEnvironment;
+    return kExitOutput;
   }
   return kExitOk;
 }
@@ -252,7 +252,7 @@ int RunExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   absl::StatusOr<std::string> rendered = RenderDot(*text, *picture);
   if (!rendered.ok()) {
     err << "zeren export: " << rendered.status().message() << "\n";
-    return kExitEnvironment;
+    return kExitOutput;
   }
   return Write(*rendered, o->output, out, err);
 }

@@ -1,9 +1,12 @@
 // zeren: the command-line face of the library.
+#include <unistd.h>
+
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "tools/commands.h"
+#include "tools/progress.h"
 
 namespace {
 
@@ -21,7 +24,9 @@ constexpr char kUsage[] =
     "  scheme --default                            the built-in assessment scheme\n"
     "  export MODEL --format graphml|dot|svg|png [--as-of DATE] [--unit ID | --incident ID]\n"
     "         [--grades] -o FILE                   the hierarchy as a graph, or a picture\n"
-    "  demo [MODEL]                                a report on the bundled example organization\n"
+    "  report MODEL [--as-of DATE] [--depth N] [--quiet] -o FILE\n"
+    "                                              the state of it all as one HTML page\n"
+    "  demo [MODEL] [--report FILE]                a report on the bundled example organization\n"
     "  generate --units N [--members M] [--seed S] [--depth D] [--no-member-people] -o FILE\n"
     "                                              a synthetic organization, deterministic\n"
     "\n"
@@ -51,6 +56,10 @@ int main(int argc, char** argv) {
   if (command == "export") return zeren::cli::RunExport(args, std::cout, std::cerr);
   if (command == "demo") return zeren::cli::RunDemo(args, std::cout, std::cerr);
   if (command == "generate") return zeren::cli::RunGenerate(args, std::cout, std::cerr);
+  if (command == "report") {
+    const bool terminal = zeren::cli::IsTerminal(STDERR_FILENO);
+    return zeren::cli::RunReport(args, std::cout, std::cerr, terminal);
+  }
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
     return zeren::cli::kExitOk;
