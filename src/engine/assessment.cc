@@ -6,7 +6,10 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_format.h"
+#include "src/engine/rollup.h"
 #include "zeren/accountability.h"
+#include "zeren/assessment_state.h"
 #include "zeren/ledger.h"
 
 namespace zeren {
@@ -14,23 +17,42 @@ namespace {
 
 bool IsMainLeader(Role role) { return role == Role::kSecretary || role == Role::kHead; }
 
+rollup::Rule RuleOf(const Scheme& scheme) {
+  return {scheme.rollup_own, scheme.rollup_subordinates, scheme.weight_by_members};
+}
+
+rollup::UnitTree TreeOf(const Snapshot& s, absl::Span<const uint32_t> level_start) {
+  return {s.child_starts(), s.child_array(),  s.child_weight_array(),
+          s.parent_starts(), s.parent_array(), level_start};
+}
+
+rollup::Columns ColumnsOf(const std::vector<double>& own, const std::vector<double>& members,
+                          std::vector<double>* subtree_members, std::vector<double>* total) {
+  return {own, members, absl::MakeSpan(*subtree_members), absl::MakeSpan(*total)};
+}
+
 class Assessor {
  public:
   Assessor(const Snapshot& s, const Scheme& scheme)
       : s_(s), scheme_(scheme), period_(s.assessment_period()), last_day_(period_.to - 1) {}
 
-  Assessment Run() {
+  Assessment Run(int threads) {
     Assessment a{period_, scheme_, std::vector<UnitAssessment>(s_.unit_count()), {}, {}};
     ResolveIndicators();
-    FindUnitsHeldAccountable();
     std::vector<uint32_t> seen(s_.person_count(), kNoIndex);
     for (UnitIndex u = 0; u < s_.unit_count(); ++u) a.units[u] = Own(u, &seen);
-    RollUp(&a.units);
-    for (UnitAssessment& ua : a.units) Grade(&ua);
-    ApplyQuotasAndRanks(&a);
-    for (UnitAssessment& ua : a.units) SetFlags(&ua);
-    ScorePeople(&a);
+    RollUp(&a.units, threads);
+    Finish(&a);
     return a;
+  }
+
+  // Grades, vetoes, quotas, ranks, flags and people's scores from the units' totals.
+  void Finish(Assessment* a) {
+    FindUnitsHeldAccountable();
+    for (UnitAssessment& ua : a->units) Grade(&ua);
+    ApplyQuotasAndRanks(a);
+    for (UnitAssessment& ua : a->units) SetFlags(&ua);
+    ScorePeople(a);
   }
 
  private:
@@ -166,25 +188,20 @@ class Assessor {
     return ua;
   }
 
-  // Reverse level order: every subordinate is final before its superiors read it.
-  void RollUp(std::vector<UnitAssessment>* units) const {
-    for (UnitIndex u = s_.unit_count(); u-- > 0;) {
-      UnitAssessment& ua = (*units)[u];
-      const auto children = s_.children(u);
-      const auto link_weights = s_.child_weights(u);
-      double below = 0, weights = 0, weighted = 0;
-      for (size_t k = 0; k < children.size(); ++k) {
-        const UnitAssessment& child = (*units)[children[k]];
-        below += link_weights[k] * child.subtree_members;
-        const double w =
-            scheme_.weight_by_members ? link_weights[k] * child.subtree_members : link_weights[k];
-        weights += w;
-        weighted += w * child.total;
-      }
-      ua.subtree_members = static_cast<double>(s_.unit_members(u)) + below;  // the spec's order
-      ua.total = children.empty() || weights == 0
-                     ? ua.own
-                     : scheme_.rollup_own * ua.own + scheme_.rollup_subordinates * weighted / weights;
+  // m(u) and total(u) of every unit by the flat-array kernel (src/engine/rollup.h).
+  void RollUp(std::vector<UnitAssessment>* units, int threads) const {
+    const uint32_t n = s_.unit_count();
+    std::vector<double> own(n), members(n), subtree_members(n), total(n);
+    for (UnitIndex u = 0; u < n; ++u) {
+      own[u] = (*units)[u].own;
+      members[u] = static_cast<double>(s_.unit_members(u));
+    }
+    const std::vector<uint32_t> levels = rollup::LevelStarts(s_.unit_levels());
+    rollup::RollUp(TreeOf(s_, levels), RuleOf(scheme_),
+                   ColumnsOf(own, members, &subtree_members, &total), rollup::ThreadsFor(threads, n));
+    for (UnitIndex u = 0; u < n; ++u) {
+      (*units)[u].subtree_members = subtree_members[u];
+      (*units)[u].total = total[u];
     }
   }
 
@@ -314,11 +331,79 @@ absl::StatusOr<Assessment> Assess(const Snapshot& snapshot) {
   return Assess(snapshot, snapshot.scheme());
 }
 
-absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme) {
+absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme,
+                                  const AssessOptions& options) {
   if (!snapshot.has_assessment()) {
     return absl::FailedPreconditionError("the model has no `assessment` section");
   }
-  return Assessor(snapshot, scheme).Run();
+  return Assessor(snapshot, scheme).Run(options.threads);
+}
+
+// ---- AssessmentState ---------------------------------------------------------------------
+
+absl::StatusOr<AssessmentState> AssessmentState::Create(const Snapshot& snapshot,
+                                                        const Scheme& scheme,
+                                                        const AssessOptions& options) {
+  absl::StatusOr<Assessment> a = Assess(snapshot, scheme, options);
+  if (!a.ok()) return a.status();
+  return AssessmentState(snapshot, *std::move(a));
+}
+
+AssessmentState::AssessmentState(const Snapshot& snapshot, Assessment assessment)
+    : snapshot_(snapshot),
+      assessment_(std::move(assessment)),
+      level_start_(rollup::LevelStarts(snapshot_.unit_levels())) {
+  for (UnitIndex u = 0; u < snapshot_.unit_count(); ++u) {
+    const UnitAssessment& ua = assessment_.units[u];
+    own_.push_back(ua.own);
+    members_.push_back(static_cast<double>(snapshot_.unit_members(u)));
+    subtree_members_.push_back(ua.subtree_members);
+    total_.push_back(ua.total);
+  }
+}
+
+absl::Status AssessmentState::CheckUnit(UnitIndex u) const {
+  if (u < snapshot_.unit_count()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrFormat("unit index %u is out of range (%u units)", u,
+                                                    snapshot_.unit_count()));
+}
+
+absl::Status AssessmentState::UpdateOwn(UnitIndex u, double own) {
+  if (absl::Status status = CheckUnit(u); !status.ok()) return status;
+  own_[u] = own;
+  assessment_.units[u].own = own;
+  RollUpFrom(u);
+  return absl::OkStatus();
+}
+
+absl::Status AssessmentState::UpdateMembers(UnitIndex u, int64_t members) {
+  if (absl::Status status = CheckUnit(u); !status.ok()) return status;
+  if (members < 0) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "members of %s must be >= 0, not %d", snapshot_.DescribeUnit(u), members));
+  }
+  members_[u] = static_cast<double>(members);
+  RollUpFrom(u);
+  return absl::OkStatus();
+}
+
+void AssessmentState::RollUpFrom(UnitIndex u) {
+  rollup::RollUpAncestors(TreeOf(snapshot_, level_start_), RuleOf(assessment_.scheme),
+                          ColumnsOf(own_, members_, &subtree_members_, &total_), u, &touched_);
+  for (UnitIndex v : touched_) {
+    assessment_.units[v].subtree_members = subtree_members_[v];
+    assessment_.units[v].total = total_[v];
+  }
+}
+
+void AssessmentState::Regrade() {
+  for (UnitAssessment& ua : assessment_.units) {
+    ua.quota_cut_from.reset();
+    ua.vetoes.clear();
+    ua.flags.clear();
+  }
+  assessment_.people.clear();
+  Assessor(snapshot_, assessment_.scheme).Finish(&assessment_);
 }
 
 }  // namespace zeren
