@@ -300,7 +300,7 @@ FlatOrganization::FlatOrganization(const Shape& shape, uint64_t seed) {
       weights.back() += 0.2;
     }
     for (uint32_t m = 0; m < shape.members[u]; ++m) {
-      appraisal.push_back(rollup::QuantizedAppraisal(50 + static_cast<double>(random() % 5000) / 97));
+      appraisal.push_back(static_cast<float>(50 + static_cast<double>(random() % 5000) / 97));
       held_from.push_back(18800 + static_cast<int32_t>(random() % 1300));
       held_to.push_back(held_from.back() + 30 + static_cast<int32_t>(random() % 2000));
     }

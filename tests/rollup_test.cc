@@ -101,13 +101,6 @@ TEST(RollUpKernel, OwnFromMembersEqualsPlainLoopOnAnyThreadCount) {
   }
 }
 
-TEST(RollUpKernel, QuantizedAppraisal) {
-  EXPECT_EQ(rollup::QuantizedAppraisal(-3), 0.0f);
-  EXPECT_EQ(rollup::QuantizedAppraisal(100.5), 100.0f);
-  EXPECT_EQ(rollup::QuantizedAppraisal(87.25), 87.25f);
-  EXPECT_EQ(rollup::QuantizedAppraisal(1.0 / 3), 21845.0f / 65536);
-}
-
 TEST(RollUpKernel, LevelStarts) {
   const std::vector<uint32_t> levels{0, 1, 1, 2, 2, 2, 3};
   EXPECT_EQ(rollup::LevelStarts(levels), (std::vector<uint32_t>{0, 1, 3, 6, 7}));

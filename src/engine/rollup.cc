@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cmath>
 #include <thread>
 
 namespace zeren::rollup {
@@ -58,35 +57,26 @@ uint32_t SplitPoint(absl::Span<const uint32_t> weight_start, uint32_t begin, uin
 }
 
 // The sum and count of the appraisals of u's members holding their post on a day of
-// [first, last]. Four accumulators keep four additions in flight; the sum is exact (see
-// MemberTable), so it is the same as one accumulator's.
+// [first, last], in member order. Raw pointers: the loop is then as plain as a hand-written
+// one (four accumulators were measured slower: the pass waits on memory, not on additions).
 inline void SumMembersOf(const MemberTable& m, Date first, Date last, uint32_t u, double* sum,
                          uint32_t* count) {
   const uint32_t begin = m.member_start[u], end = m.member_start[u + 1];
-  double s[4] = {0, 0, 0, 0};
-  uint32_t c[4] = {0, 0, 0, 0};
-  uint32_t k = begin;
-  for (; k + 4 <= end; k += 4) {
-    for (int lane = 0; lane < 4; ++lane) {
-      const bool held = m.held_from[k + lane] <= last && first < m.held_to[k + lane];
-      s[lane] += held ? m.appraisal[k + lane] : 0.0f;
-      c[lane] += held;
-    }
+  const float* appraisal = m.appraisal.data();
+  const int32_t* from = m.held_from.data();
+  const int32_t* to = m.held_to.data();
+  double s = 0;
+  uint32_t c = 0;
+  for (uint32_t k = begin; k < end; ++k) {
+    const bool held = from[k] <= last && first < to[k];
+    s += held ? appraisal[k] : 0.0f;
+    c += held;
   }
-  for (; k < end; ++k) {
-    const bool held = m.held_from[k] <= last && first < m.held_to[k];
-    s[0] += held ? m.appraisal[k] : 0.0f;
-    c[0] += held;
-  }
-  *sum = (s[0] + s[1]) + (s[2] + s[3]);
-  *count = (c[0] + c[1]) + (c[2] + c[3]);
+  *sum = s;
+  *count = c;
 }
 
 }  // namespace
-
-float QuantizedAppraisal(double score) {
-  return static_cast<float>(std::round(std::clamp(score, 0.0, 100.0) * 65536.0) / 65536.0);
-}
 
 std::vector<uint32_t> LevelStarts(absl::Span<const uint32_t> unit_level) {
   std::vector<uint32_t> start{0};

@@ -55,10 +55,8 @@ struct Columns {
   absl::Span<double> total;
 };
 
-// Members as contiguous per-unit ranges over flat columns. Appraisals are in [0, 100] and
-// multiples of 2^-16 (QuantizedAppraisal): their sums in double are then exact for up to
-// 2^30 members a unit, so the member pass may add with several accumulators (the speed of
-// a streaming loop) and still give the one sum that any order gives.
+// Members as contiguous per-unit ranges over flat columns. A unit's members are summed in
+// member order by one thread, whatever the thread count, so the sums never change.
 struct MemberTable {
   absl::Span<const uint32_t> member_start;  // unit_count + 1 offsets
   absl::Span<const float> appraisal;
@@ -73,9 +71,6 @@ struct OwnParts {
   absl::Span<const double> weights;
   double members_weight;
 };
-
-// An appraisal as the member columns keep it: clamped to [0, 100], rounded to 2^-16.
-float QuantizedAppraisal(double score);
 
 // Offsets of each level's units, from unit levels in ascending order.
 std::vector<uint32_t> LevelStarts(absl::Span<const uint32_t> unit_level);
