@@ -34,16 +34,18 @@ class AssessmentState {
   // superiors. InvalidArgument when u is out of range or members < 0.
   absl::Status UpdateMembers(UnitIndex u, int64_t members);
 
-  // Grades, vetoes, quotas, ranks, flags and people's scores from the current totals.
+  // Grades, vetoes, quotas, ranks, flags and people's scores from the current totals
+  // (accounting for every incident of the period again, on the options' threads).
   void Regrade();
 
  private:
-  AssessmentState(const Snapshot& snapshot, Assessment assessment);
+  AssessmentState(const Snapshot& snapshot, Assessment assessment, int threads);
   absl::Status CheckUnit(UnitIndex u) const;
   void RollUpFrom(UnitIndex u);
 
   Snapshot snapshot_;
   Assessment assessment_;
+  int threads_;  // AssessOptions::threads, for Regrade
   // The roll-up's columns (src/engine/rollup.h), one double per unit each.
   std::vector<double> own_, members_, subtree_members_, total_;
   std::vector<uint32_t> level_start_;

@@ -33,15 +33,20 @@ rollup::Columns ColumnsOf(const std::vector<double>& own, const std::vector<doub
 
 class Assessor {
  public:
-  Assessor(const Snapshot& s, const Scheme& scheme)
-      : s_(s), scheme_(scheme), period_(s.assessment_period()), last_day_(period_.to - 1) {}
+  // `threads` as AssessOptions has it (0: chosen by size).
+  Assessor(const Snapshot& s, const Scheme& scheme, int threads)
+      : s_(s),
+        scheme_(scheme),
+        period_(s.assessment_period()),
+        last_day_(period_.to - 1),
+        threads_(rollup::ThreadsFor(threads, s.unit_count())) {}
 
-  Assessment Run(int threads) {
+  Assessment Run() {
     Assessment a{period_, scheme_, std::vector<UnitAssessment>(s_.unit_count()), {}, {}};
     ResolveIndicators();
     std::vector<uint32_t> seen(s_.person_count(), kNoIndex);
     for (UnitIndex u = 0; u < s_.unit_count(); ++u) a.units[u] = Own(u, &seen);
-    RollUp(&a.units, threads);
+    RollUp(&a.units);
     Finish(&a);
     return a;
   }
@@ -76,17 +81,26 @@ class Assessor {
     if (needs_rates_) rates_ = OnTimeRates(s_, period_);
   }
 
-  // Units that an incident of the period holds to account as organizations.
+  // Units that an incident of the period holds to account as organizations. The incidents
+  // are split between the threads, each with its own Accountant (it keeps scratch space);
+  // their findings are or-ed, so every thread count finds the same units.
   void FindUnitsHeldAccountable() {
-    held_.assign(s_.unit_count(), false);
-    Accountant accountant(s_);
-    Accounting result;
-    for (IncidentIndex i = 0; i < s_.incident_count(); ++i) {
-      if (!InPeriod(s_.incident_date(i))) continue;
-      accountant.Account(i, &result);
-      for (const AccountableParty& p : result.parties) {
-        if (p.party.is_unit && p.form != Form::kNone) held_[p.party.index] = true;
+    const uint32_t n = s_.unit_count();
+    std::vector<std::vector<uint8_t>> held(threads_, std::vector<uint8_t>(n, 0));
+    rollup::ParallelRanges(s_.incident_count(), {}, threads_, [&](int t, uint32_t begin, uint32_t end) {
+      Accountant accountant(s_);
+      Accounting result;
+      for (IncidentIndex i = begin; i < end; ++i) {
+        if (!InPeriod(s_.incident_date(i))) continue;
+        accountant.Account(i, &result);
+        for (const AccountableParty& p : result.parties) {
+          if (p.party.is_unit && p.form != Form::kNone) held[t][p.party.index] = 1;
+        }
       }
+    });
+    held_.assign(n, false);
+    for (const std::vector<uint8_t>& found : held) {
+      for (UnitIndex u = 0; u < n; ++u) held_[u] = held_[u] || found[u];
     }
   }
 
@@ -189,7 +203,7 @@ class Assessor {
   }
 
   // m(u) and total(u) of every unit by the flat-array kernel (src/engine/rollup.h).
-  void RollUp(std::vector<UnitAssessment>* units, int threads) const {
+  void RollUp(std::vector<UnitAssessment>* units) const {
     const uint32_t n = s_.unit_count();
     std::vector<double> own(n), members(n), subtree_members(n), total(n);
     for (UnitIndex u = 0; u < n; ++u) {
@@ -198,7 +212,7 @@ class Assessor {
     }
     const std::vector<uint32_t> levels = rollup::LevelStarts(s_.unit_levels());
     rollup::RollUp(TreeOf(s_, levels), RuleOf(scheme_),
-                   ColumnsOf(own, members, &subtree_members, &total), rollup::ThreadsFor(threads, n));
+                   ColumnsOf(own, members, &subtree_members, &total), threads_);
     for (UnitIndex u = 0; u < n; ++u) {
       (*units)[u].subtree_members = subtree_members[u];
       (*units)[u].total = total[u];
@@ -309,6 +323,7 @@ class Assessor {
   bool needs_rates_ = false;
   std::vector<double> rates_;
   std::vector<bool> held_;
+  const int threads_;
 };
 
 }  // namespace
@@ -336,7 +351,7 @@ absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme
   if (!snapshot.has_assessment()) {
     return absl::FailedPreconditionError("the model has no `assessment` section");
   }
-  return Assessor(snapshot, scheme).Run(options.threads);
+  return Assessor(snapshot, scheme, options.threads).Run();
 }
 
 // ---- AssessmentState ---------------------------------------------------------------------
@@ -346,12 +361,13 @@ absl::StatusOr<AssessmentState> AssessmentState::Create(const Snapshot& snapshot
                                                         const AssessOptions& options) {
   absl::StatusOr<Assessment> a = Assess(snapshot, scheme, options);
   if (!a.ok()) return a.status();
-  return AssessmentState(snapshot, *std::move(a));
+  return AssessmentState(snapshot, *std::move(a), options.threads);
 }
 
-AssessmentState::AssessmentState(const Snapshot& snapshot, Assessment assessment)
+AssessmentState::AssessmentState(const Snapshot& snapshot, Assessment assessment, int threads)
     : snapshot_(snapshot),
       assessment_(std::move(assessment)),
+      threads_(threads),
       level_start_(rollup::LevelStarts(snapshot_.unit_levels())) {
   for (UnitIndex u = 0; u < snapshot_.unit_count(); ++u) {
     const UnitAssessment& ua = assessment_.units[u];
@@ -403,7 +419,7 @@ void AssessmentState::Regrade() {
     ua.flags.clear();
   }
   assessment_.people.clear();
-  Assessor(snapshot_, assessment_.scheme).Finish(&assessment_);
+  Assessor(snapshot_, assessment_.scheme, threads_).Finish(&assessment_);
 }
 
 }  // namespace zeren
