@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/synthetic_org.h"
 #include "gtest/gtest.h"
 #include "zeren/accountability.h"
 #include "zeren/assessment.h"
@@ -64,6 +65,22 @@ TEST(Concurrency, SharedSnapshotAnswersLikeOneThread) {
   for (const std::vector<std::string>& answers : got) {
     ASSERT_EQ(answers.size(), expected.size());
     for (size_t k = 0; k < answers.size(); ++k) EXPECT_EQ(answers[k], expected[k]) << k;
+  }
+}
+
+// The roll-up split between threads level by level (src/engine/rollup.h): the same
+// assessment as one thread, and under ThreadSanitizer no race between a level's writers and
+// the next level's readers.
+TEST(Concurrency, ParallelRollUpAnswersLikeOneThread) {
+  const Snapshot s =
+      *Snapshot::Compile(bench::ShapedOrganization(bench::NationalShape(3000, 2), 2));
+  const absl::StatusOr<Assessment> one = Assess(s, s.scheme(), {1});
+  ASSERT_TRUE(one.ok()) << one.status();
+  const std::string expected = AssessmentToJson(s, *one);
+  for (int threads : {2, 3}) {
+    const absl::StatusOr<Assessment> many = Assess(s, s.scheme(), {threads});
+    ASSERT_TRUE(many.ok()) << many.status();
+    EXPECT_EQ(AssessmentToJson(s, *many), expected) << threads;
   }
 }
 

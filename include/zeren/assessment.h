@@ -72,11 +72,19 @@ struct Assessment {
   std::vector<PersonScore> people;  // people holding a post in the period, in person order
 };
 
+struct AssessOptions {
+  // Threads for the roll-up. 0: the hardware's (at most 8), or 1 below 65536 units where
+  // starting threads costs more than it saves; 1: one pass on the calling thread. Every
+  // count gives the same results, bit for bit.
+  int threads = 0;
+};
+
 // Assesses the snapshot's assessment inputs with its scheme, or with `scheme` (which must
 // come from ParseScheme or DefaultScheme: a hand-built one is not checked). Fails with
 // FailedPrecondition when the model has no `assessment`.
 absl::StatusOr<Assessment> Assess(const Snapshot& snapshot);
-absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme);
+absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme,
+                                  const AssessOptions& options = {});
 
 // What each subordinate of u contributed to its total, in child order (derived from the
 // snapshot and the totals, so the roll-up itself stores nothing per edge).

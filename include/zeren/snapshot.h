@@ -57,6 +57,14 @@ class Snapshot {
   absl::Span<const double> child_weights(UnitIndex u) const {
     return Range(a_->child_start, a_->child_weight, u);
   }
+  // The same unit structure as whole arrays, for kernels that sweep every unit (the
+  // roll-up): CSR offsets (unit_count + 1) and the edges they index.
+  absl::Span<const uint32_t> child_starts() const { return a_->child_start; }
+  absl::Span<const UnitIndex> child_array() const { return a_->child; }
+  absl::Span<const double> child_weight_array() const { return a_->child_weight; }
+  absl::Span<const uint32_t> parent_starts() const { return a_->parent_start; }
+  absl::Span<const UnitIndex> parent_array() const { return a_->parent; }
+  absl::Span<const uint32_t> unit_levels() const { return a_->unit_level; }
 
   // ---- people, in document order ----
   uint32_t person_count() const { return static_cast<uint32_t>(a_->person_id.size()); }

@@ -6,7 +6,10 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_format.h"
+#include "src/engine/rollup.h"
 #include "zeren/accountability.h"
+#include "zeren/assessment_state.h"
 #include "zeren/ledger.h"
 
 namespace zeren {
@@ -14,23 +17,47 @@ namespace {
 
 bool IsMainLeader(Role role) { return role == Role::kSecretary || role == Role::kHead; }
 
+rollup::Rule RuleOf(const Scheme& scheme) {
+  return {scheme.rollup_own, scheme.rollup_subordinates, scheme.weight_by_members};
+}
+
+rollup::UnitTree TreeOf(const Snapshot& s, absl::Span<const uint32_t> level_start) {
+  return {s.child_starts(), s.child_array(),  s.child_weight_array(),
+          s.parent_starts(), s.parent_array(), level_start};
+}
+
+rollup::Columns ColumnsOf(const std::vector<double>& own, const std::vector<double>& members,
+                          std::vector<double>* subtree_members, std::vector<double>* total) {
+  return {own, members, absl::MakeSpan(*subtree_members), absl::MakeSpan(*total)};
+}
+
 class Assessor {
  public:
-  Assessor(const Snapshot& s, const Scheme& scheme)
-      : s_(s), scheme_(scheme), period_(s.assessment_period()), last_day_(period_.to - 1) {}
+  // `threads` as AssessOptions has it (0: chosen by size).
+  Assessor(const Snapshot& s, const Scheme& scheme, int threads)
+      : s_(s),
+        scheme_(scheme),
+        period_(s.assessment_period()),
+        last_day_(period_.to - 1),
+        threads_(rollup::ThreadsFor(threads, s.unit_count())) {}
 
   Assessment Run() {
     Assessment a{period_, scheme_, std::vector<UnitAssessment>(s_.unit_count()), {}, {}};
     ResolveIndicators();
-    FindUnitsHeldAccountable();
     std::vector<uint32_t> seen(s_.person_count(), kNoIndex);
     for (UnitIndex u = 0; u < s_.unit_count(); ++u) a.units[u] = Own(u, &seen);
     RollUp(&a.units);
-    for (UnitAssessment& ua : a.units) Grade(&ua);
-    ApplyQuotasAndRanks(&a);
-    for (UnitAssessment& ua : a.units) SetFlags(&ua);
-    ScorePeople(&a);
+    Finish(&a);
     return a;
+  }
+
+  // Grades, vetoes, quotas, ranks, flags and people's scores from the units' totals.
+  void Finish(Assessment* a) {
+    FindUnitsHeldAccountable();
+    for (UnitAssessment& ua : a->units) Grade(&ua);
+    ApplyQuotasAndRanks(a);
+    for (UnitAssessment& ua : a->units) SetFlags(&ua);
+    ScorePeople(a);
   }
 
  private:
@@ -54,17 +81,26 @@ class Assessor {
     if (needs_rates_) rates_ = OnTimeRates(s_, period_);
   }
 
-  // Units that an incident of the period holds to account as organizations.
+  // Units that an incident of the period holds to account as organizations. The incidents
+  // are split between the threads, each with its own Accountant (it keeps scratch space);
+  // their findings are or-ed, so every thread count finds the same units.
   void FindUnitsHeldAccountable() {
-    held_.assign(s_.unit_count(), false);
-    Accountant accountant(s_);
-    Accounting result;
-    for (IncidentIndex i = 0; i < s_.incident_count(); ++i) {
-      if (!InPeriod(s_.incident_date(i))) continue;
-      accountant.Account(i, &result);
-      for (const AccountableParty& p : result.parties) {
-        if (p.party.is_unit && p.form != Form::kNone) held_[p.party.index] = true;
+    const uint32_t n = s_.unit_count();
+    std::vector<std::vector<uint8_t>> held(threads_, std::vector<uint8_t>(n, 0));
+    rollup::ParallelRanges(s_.incident_count(), {}, threads_, [&](int t, uint32_t begin, uint32_t end) {
+      Accountant accountant(s_);
+      Accounting result;
+      for (IncidentIndex i = begin; i < end; ++i) {
+        if (!InPeriod(s_.incident_date(i))) continue;
+        accountant.Account(i, &result);
+        for (const AccountableParty& p : result.parties) {
+          if (p.party.is_unit && p.form != Form::kNone) held[t][p.party.index] = 1;
+        }
       }
+    });
+    held_.assign(n, false);
+    for (const std::vector<uint8_t>& found : held) {
+      for (UnitIndex u = 0; u < n; ++u) held_[u] = held_[u] || found[u];
     }
   }
 
@@ -166,25 +202,20 @@ class Assessor {
     return ua;
   }
 
-  // Reverse level order: every subordinate is final before its superiors read it.
+  // m(u) and total(u) of every unit by the flat-array kernel (src/engine/rollup.h).
   void RollUp(std::vector<UnitAssessment>* units) const {
-    for (UnitIndex u = s_.unit_count(); u-- > 0;) {
-      UnitAssessment& ua = (*units)[u];
-      const auto children = s_.children(u);
-      const auto link_weights = s_.child_weights(u);
-      double below = 0, weights = 0, weighted = 0;
-      for (size_t k = 0; k < children.size(); ++k) {
-        const UnitAssessment& child = (*units)[children[k]];
-        below += link_weights[k] * child.subtree_members;
-        const double w =
-            scheme_.weight_by_members ? link_weights[k] * child.subtree_members : link_weights[k];
-        weights += w;
-        weighted += w * child.total;
-      }
-      ua.subtree_members = static_cast<double>(s_.unit_members(u)) + below;  // the spec's order
-      ua.total = children.empty() || weights == 0
-                     ? ua.own
-                     : scheme_.rollup_own * ua.own + scheme_.rollup_subordinates * weighted / weights;
+    const uint32_t n = s_.unit_count();
+    std::vector<double> own(n), members(n), subtree_members(n), total(n);
+    for (UnitIndex u = 0; u < n; ++u) {
+      own[u] = (*units)[u].own;
+      members[u] = static_cast<double>(s_.unit_members(u));
+    }
+    const std::vector<uint32_t> levels = rollup::LevelStarts(s_.unit_levels());
+    rollup::RollUp(TreeOf(s_, levels), RuleOf(scheme_),
+                   ColumnsOf(own, members, &subtree_members, &total), threads_);
+    for (UnitIndex u = 0; u < n; ++u) {
+      (*units)[u].subtree_members = subtree_members[u];
+      (*units)[u].total = total[u];
     }
   }
 
@@ -292,6 +323,7 @@ class Assessor {
   bool needs_rates_ = false;
   std::vector<double> rates_;
   std::vector<bool> held_;
+  const int threads_;
 };
 
 }  // namespace
@@ -314,11 +346,80 @@ absl::StatusOr<Assessment> Assess(const Snapshot& snapshot) {
   return Assess(snapshot, snapshot.scheme());
 }
 
-absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme) {
+absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme,
+                                  const AssessOptions& options) {
   if (!snapshot.has_assessment()) {
     return absl::FailedPreconditionError("the model has no `assessment` section");
   }
-  return Assessor(snapshot, scheme).Run();
+  return Assessor(snapshot, scheme, options.threads).Run();
+}
+
+// ---- AssessmentState ---------------------------------------------------------------------
+
+absl::StatusOr<AssessmentState> AssessmentState::Create(const Snapshot& snapshot,
+                                                        const Scheme& scheme,
+                                                        const AssessOptions& options) {
+  absl::StatusOr<Assessment> a = Assess(snapshot, scheme, options);
+  if (!a.ok()) return a.status();
+  return AssessmentState(snapshot, *std::move(a), options.threads);
+}
+
+AssessmentState::AssessmentState(const Snapshot& snapshot, Assessment assessment, int threads)
+    : snapshot_(snapshot),
+      assessment_(std::move(assessment)),
+      threads_(threads),
+      level_start_(rollup::LevelStarts(snapshot_.unit_levels())) {
+  for (UnitIndex u = 0; u < snapshot_.unit_count(); ++u) {
+    const UnitAssessment& ua = assessment_.units[u];
+    own_.push_back(ua.own);
+    members_.push_back(static_cast<double>(snapshot_.unit_members(u)));
+    subtree_members_.push_back(ua.subtree_members);
+    total_.push_back(ua.total);
+  }
+}
+
+absl::Status AssessmentState::CheckUnit(UnitIndex u) const {
+  if (u < snapshot_.unit_count()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrFormat("unit index %u is out of range (%u units)", u,
+                                                    snapshot_.unit_count()));
+}
+
+absl::Status AssessmentState::UpdateOwn(UnitIndex u, double own) {
+  if (absl::Status status = CheckUnit(u); !status.ok()) return status;
+  own_[u] = own;
+  assessment_.units[u].own = own;
+  RollUpFrom(u);
+  return absl::OkStatus();
+}
+
+absl::Status AssessmentState::UpdateMembers(UnitIndex u, int64_t members) {
+  if (absl::Status status = CheckUnit(u); !status.ok()) return status;
+  if (members < 0) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "members of %s must be >= 0, not %d", snapshot_.DescribeUnit(u), members));
+  }
+  members_[u] = static_cast<double>(members);
+  RollUpFrom(u);
+  return absl::OkStatus();
+}
+
+void AssessmentState::RollUpFrom(UnitIndex u) {
+  rollup::RollUpAncestors(TreeOf(snapshot_, level_start_), RuleOf(assessment_.scheme),
+                          ColumnsOf(own_, members_, &subtree_members_, &total_), u, &touched_);
+  for (UnitIndex v : touched_) {
+    assessment_.units[v].subtree_members = subtree_members_[v];
+    assessment_.units[v].total = total_[v];
+  }
+}
+
+void AssessmentState::Regrade() {
+  for (UnitAssessment& ua : assessment_.units) {
+    ua.quota_cut_from.reset();
+    ua.vetoes.clear();
+    ua.flags.clear();
+  }
+  assessment_.people.clear();
+  Assessor(snapshot_, assessment_.scheme, threads_).Finish(&assessment_);
 }
 
 }  // namespace zeren
