@@ -2,6 +2,7 @@
 // converts C structs and ints to C++ records and enums, maps absl::Status to ZEREN_ERR_*
 // codes, and keeps every exception inside the library. No domain logic lives here.
 #include "zeren.h"
+#include "c_internal.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -38,23 +39,8 @@
 
 // ---- handles ----------------------------------------------------------------------------
 
-struct zeren_error {
-  int32_t code;
-  std::string message;
-  std::vector<zeren::Problem> problems;  // the kept ones
-  size_t total;                          // found in all
-};
-
-struct zeren_model {
-  zeren::Model model;
-};
-
 struct zeren_edit {
   zeren::Edit edit;
-};
-
-struct zeren_snapshot {
-  zeren::Snapshot snapshot;
 };
 
 // Each result keeps its own reference to the snapshot's arrays, so that the strings it
@@ -171,14 +157,17 @@ static_assert(Is(ZEREN_FINDING_SEVERITY_CRITICAL, zeren::FindingSeverity::kCriti
 // "out of memory" fits std::string's inline buffer, so building it allocates nothing.
 zeren_error g_out_of_memory{ZEREN_ERR_NO_MEMORY, "out of memory", {}, 0};
 
+}  // namespace
+
+namespace zeren_capi {
+
 int32_t OutOfMemory(zeren_error** err) noexcept {
   if (err != nullptr) *err = &g_out_of_memory;
   return ZEREN_ERR_NO_MEMORY;
 }
 
-// A new error; falls back to the static out-of-memory error when allocation fails.
 int32_t NewError(zeren_error** err, int32_t code, absl::string_view message,
-                 const zeren::ProblemList* problems = nullptr) noexcept {
+                 const zeren::ProblemList* problems) noexcept {
   if (err == nullptr) return code;  // nobody asked for details: build nothing
   try {
     auto* error = new zeren_error{code, std::string(message), {}, 0};
@@ -205,53 +194,11 @@ int32_t CodeOf(const absl::Status& status) {
   }
 }
 
-// One exported call: its name (for messages) and where its error goes.
-class Call {
- public:
-  Call(const char* name, zeren_error** err) : name_(name), err_(err) {}
+}  // namespace zeren_capi
 
-  // Runs `body` so that no exception leaves the library.
-  template <typename Body>
-  int32_t Run(Body body) const noexcept {
-    try {
-      return body();
-    } catch (const std::bad_alloc&) {
-      return OutOfMemory(err_);
-    } catch (const std::exception& e) {
-      return NewError(err_, ZEREN_ERR_INTERNAL,
-                      absl::StrCat(name_, ": internal error: ", e.what()));
-    } catch (...) {
-      return NewError(err_, ZEREN_ERR_INTERNAL, absl::StrCat(name_, ": internal error"));
-    }
-  }
+namespace {
 
-  int32_t Fail(int32_t code, absl::string_view what) const {
-    return NewError(err_, code, absl::StrCat(name_, ": ", what));
-  }
-  int32_t Null(absl::string_view argument) const {
-    return Fail(ZEREN_ERR_INVALID_ARGUMENT, absl::StrCat(argument, " is NULL"));
-  }
-  int32_t Invalid(absl::string_view what) const { return Fail(ZEREN_ERR_INVALID_ARGUMENT, what); }
-  int32_t OutOfRange(absl::string_view what) const { return Fail(ZEREN_ERR_OUT_OF_RANGE, what); }
-  int32_t UnknownUnit(const char* id) const {
-    return Fail(ZEREN_ERR_NOT_FOUND, absl::StrCat("unknown unit \"", id, "\""));
-  }
-  int32_t UnknownPerson(const char* id) const {
-    return Fail(ZEREN_ERR_NOT_FOUND, absl::StrCat("unknown person \"", id, "\""));
-  }
-  int32_t UnknownIncident(const char* id) const {
-    return Fail(ZEREN_ERR_NOT_FOUND, absl::StrCat("unknown incident \"", id, "\""));
-  }
-  // The C++ message as is: for validation failures it is the first problem and the count.
-  int32_t Status(const absl::Status& status, const zeren::ProblemList* problems = nullptr,
-                 int32_t code = 0) const {
-    return NewError(err_, code != 0 ? code : CodeOf(status), status.message(), problems);
-  }
-
- private:
-  const char* name_;
-  zeren_error** err_;
-};
+using namespace zeren_capi;  // NOLINT: the helpers of c_internal.h
 
 // Value-returning accessors have no error channel: on any exception they give `fallback`.
 template <typename T, typename Body>
