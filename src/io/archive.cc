@@ -2,7 +2,6 @@
 // model's (archive_model.cc) and the snapshot's (snapshot/snapshot_archive.cc).
 #include "zeren/archive.h"
 
-#include <cxxabi.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,7 +10,6 @@
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -20,7 +18,6 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "src/io/archive_codec.h"
 #include "src/io/archive_format.h"
 #include "src/io/atomic_file.h"
@@ -152,26 +149,6 @@ absl::Status Corrupt(const Section& section, absl::string_view what) {
       absl::StrCat("corrupt archive: ", archive::SectionName(section.kind), " section: ", what));
 }
 
-// "N5zeren4UnitE" -> "zeren::Unit", for messages about class versions.
-std::string Demangle(absl::string_view mangled) {
-  int status = 0;
-  const std::string name(mangled);
-  char* plain = abi::__cxa_demangle(name.c_str(), nullptr, nullptr, &status);
-  if (plain == nullptr) return name;
-  std::string result(plain);
-  std::free(plain);
-  return result;
-}
-
-absl::Status NewerClass(const Section& section, absl::string_view what) {
-  // Boost's message is "class version " followed by the class's type name.
-  absl::string_view type = what;
-  absl::ConsumePrefix(&type, "class version ");
-  return absl::FailedPreconditionError(
-      absl::StrCat(archive::SectionName(section.kind), " section: class ", Demangle(type),
-                   " was saved by a newer zeren (its class version is newer than this zeren reads)"));
-}
-
 // Decodes one section with `body(archive)`; every failure becomes a status, and the whole
 // section must be consumed.
 template <typename Body>
@@ -182,10 +159,10 @@ absl::Status DecodeSection(absl::string_view bytes, const Section& section, Body
     body(ar);
   } catch (const archive::DecodeError& e) {
     return Corrupt(section, e.what());
+  } catch (const archive::NewerClassError& e) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(archive::SectionName(section.kind), " section: ", e.what()));
   } catch (const boost::archive::archive_exception& e) {
-    if (e.code == boost::archive::archive_exception::unsupported_class_version) {
-      return NewerClass(section, e.what());
-    }
     return Corrupt(section, e.what());
   } catch (const std::bad_alloc&) {
     return absl::ResourceExhaustedError(absl::StrCat(

@@ -58,6 +58,7 @@ SectionWriter::int_type SectionWriter::overflow(int_type c) {
 // Large blocks (the snapshot's arrays) go straight to the sink: no copy through the buffer.
 std::streamsize SectionWriter::xsputn(const char* s, std::streamsize n) {
   const size_t size = static_cast<size_t>(n);
+  if (size == 0) return 0;  // an empty string or array: `s` may be null
   if (size <= static_cast<size_t>(epptr() - pptr())) {
     std::memcpy(pptr(), s, size);
     pbump(static_cast<int>(size));

@@ -42,6 +42,13 @@ class DecodeError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown when a record class was saved with a version newer than this build knows.
+// (Boost.Serialization 1.81 no longer checks class versions itself.)
+class NewerClassError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Where a section's bytes go: a file or a string.
 class ByteSink {
  public:

@@ -8,6 +8,7 @@
 #include <boost/serialization/tracking.hpp>
 #include <boost/serialization/version.hpp>
 
+#include "absl/strings/str_cat.h"
 #include "src/io/archive_codec.h"
 #include "zeren/records.h"
 
@@ -60,6 +61,16 @@ constexpr size_t kMinRecordBytes = 8;
 constexpr int kMaxTaskNesting = 32;
 thread_local int task_nesting = 0;
 
+// Boost passes the version a record was saved with; refuse one newer than this build's.
+template <typename T, typename Ar>
+void Known(const Ar&, unsigned version, const char* name) {
+  constexpr unsigned kKnown = boost::serialization::version<T>::value;
+  if (!archive::kSaving<Ar> && version > kKnown) {
+    throw archive::NewerClassError(absl::StrCat("class zeren::", name, " version ", version,
+                                                " is newer than this zeren reads (", kKnown, ")"));
+  }
+}
+
 template <typename Ar, typename T>
 void Records(Ar& ar, std::vector<T>& items) {
   archive::Size(ar, items, kMinRecordBytes);
@@ -80,21 +91,24 @@ void RoleOf(Ar& ar, std::optional<Role>& role) {
 
 // Found by argument-dependent lookup from Boost's serialization machinery.
 template <typename Ar>
-void serialize(Ar& ar, Settings& s, unsigned /*version*/) {
+void serialize(Ar& ar, Settings& s, unsigned version) {
+  Known<Settings>(ar, version, "Settings");
   Int(ar, s.warn_days);
   Int(ar, s.max_secretary_posts);
   Extra(ar, s.extras);
 }
 
 template <typename Ar>
-void serialize(Ar& ar, ParentRef& p, unsigned) {
+void serialize(Ar& ar, ParentRef& p, unsigned version) {
+  Known<ParentRef>(ar, version, "ParentRef");
   Text(ar, p.unit);
   Maybe(ar, p.weight, [](Ar& a, double& w) { Real(a, w); });
   Extra(ar, p.extras);
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Unit& u, unsigned) {
+void serialize(Ar& ar, Unit& u, unsigned version) {
+  Known<Unit>(ar, version, "Unit");
   Text(ar, u.id);
   Text(ar, u.name);
   Text(ar, u.kind);
@@ -105,14 +119,16 @@ void serialize(Ar& ar, Unit& u, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Person& p, unsigned) {
+void serialize(Ar& ar, Person& p, unsigned version) {
+  Known<Person>(ar, version, "Person");
   Text(ar, p.id);
   Text(ar, p.name);
   Extra(ar, p.extras);
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Post& p, unsigned) {
+void serialize(Ar& ar, Post& p, unsigned version) {
+  Known<Post>(ar, version, "Post");
   Text(ar, p.person);
   Text(ar, p.unit);
   Enum(ar, p.role, Role::kStaff);
@@ -122,7 +138,8 @@ void serialize(Ar& ar, Post& p, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Link& l, unsigned) {
+void serialize(Ar& ar, Link& l, unsigned version) {
+  Known<Link>(ar, version, "Link");
   Enum(ar, l.kind, LinkKind::kGuides);
   Text(ar, l.from);
   Text(ar, l.to);
@@ -131,14 +148,16 @@ void serialize(Ar& ar, Link& l, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Holder& h, unsigned) {
+void serialize(Ar& ar, Holder& h, unsigned version) {
+  Known<Holder>(ar, version, "Holder");
   Text(ar, h.unit);
   RoleOf(ar, h.role);
   Extra(ar, h.extras);
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Duty& d, unsigned) {
+void serialize(Ar& ar, Duty& d, unsigned version) {
+  Known<Duty>(ar, version, "Duty");
   Text(ar, d.id);
   ar & d.holder;
   Enum(ar, d.category, DutyCategory::kSpecialized);
@@ -148,7 +167,8 @@ void serialize(Ar& ar, Duty& d, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Task& t, unsigned) {
+void serialize(Ar& ar, Task& t, unsigned version) {
+  Known<Task>(ar, version, "Task");
   if (++task_nesting > kMaxTaskNesting) {
     task_nesting = 0;  // the load is abandoned: start the next one afresh
     throw DecodeError("tasks nest more than 32 levels deep");
@@ -164,7 +184,8 @@ void serialize(Ar& ar, Task& t, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, TaskReview& r, unsigned) {
+void serialize(Ar& ar, TaskReview& r, unsigned version) {
+  Known<TaskReview>(ar, version, "TaskReview");
   Int(ar, r.date);
   Text(ar, r.task);
   Enum(ar, r.result, ReviewResult::kFail);
@@ -173,7 +194,8 @@ void serialize(Ar& ar, TaskReview& r, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Directive& d, unsigned) {
+void serialize(Ar& ar, Directive& d, unsigned version) {
+  Known<Directive>(ar, version, "Directive");
   Text(ar, d.id);
   Text(ar, d.title);
   Text(ar, d.issued_by);
@@ -185,14 +207,16 @@ void serialize(Ar& ar, Directive& d, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Circumstance& c, unsigned) {
+void serialize(Ar& ar, Circumstance& c, unsigned version) {
+  Known<Circumstance>(ar, version, "Circumstance");
   Enum(ar, c.kind, CircumstanceKind::kObjectionOnRecord);
   Text(ar, c.person);
   Extra(ar, c.extras);
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Incident& i, unsigned) {
+void serialize(Ar& ar, Incident& i, unsigned version) {
+  Known<Incident>(ar, version, "Incident");
   Text(ar, i.id);
   Text(ar, i.unit);
   Int(ar, i.date);
@@ -209,7 +233,8 @@ void serialize(Ar& ar, Incident& i, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, IndicatorPoints& p, unsigned) {
+void serialize(Ar& ar, IndicatorPoints& p, unsigned version) {
+  Known<IndicatorPoints>(ar, version, "IndicatorPoints");
   Text(ar, p.unit);
   Text(ar, p.indicator);
   Real(ar, p.value);
@@ -217,7 +242,8 @@ void serialize(Ar& ar, IndicatorPoints& p, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Bonus& b, unsigned) {
+void serialize(Ar& ar, Bonus& b, unsigned version) {
+  Known<Bonus>(ar, version, "Bonus");
   Text(ar, b.unit);
   Real(ar, b.points);
   Text(ar, b.reason);
@@ -225,7 +251,8 @@ void serialize(Ar& ar, Bonus& b, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Ballot& b, unsigned) {
+void serialize(Ar& ar, Ballot& b, unsigned version) {
+  Known<Ballot>(ar, version, "Ballot");
   ar & b.subject;
   Int(ar, b.good);
   Int(ar, b.fairly_good);
@@ -235,21 +262,24 @@ void serialize(Ar& ar, Ballot& b, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, ReviewScore& r, unsigned) {
+void serialize(Ar& ar, ReviewScore& r, unsigned version) {
+  Known<ReviewScore>(ar, version, "ReviewScore");
   Text(ar, r.unit);
   Real(ar, r.score);
   Extra(ar, r.extras);
 }
 
 template <typename Ar>
-void serialize(Ar& ar, Appraisal& a, unsigned) {
+void serialize(Ar& ar, Appraisal& a, unsigned version) {
+  Known<Appraisal>(ar, version, "Appraisal");
   Text(ar, a.person);
   Real(ar, a.score);
   Extra(ar, a.extras);
 }
 
 template <typename Ar>
-void serialize(Ar& ar, AssessmentInputs& in, unsigned) {
+void serialize(Ar& ar, AssessmentInputs& in, unsigned version) {
+  Known<AssessmentInputs>(ar, version, "AssessmentInputs");
   Span(ar, in.period);
   Extra(ar, in.period_extras);
   Text(ar, in.scheme_json);
@@ -262,7 +292,8 @@ void serialize(Ar& ar, AssessmentInputs& in, unsigned) {
 }
 
 template <typename Ar>
-void serialize(Ar& ar, ModelData& d, unsigned) {
+void serialize(Ar& ar, ModelData& d, unsigned version) {
+  Known<ModelData>(ar, version, "ModelData");
   Text(ar, d.name);
   ar & d.settings;
   Records(ar, d.units);
