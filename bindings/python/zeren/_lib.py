@@ -445,6 +445,13 @@ _FUNCTIONS = {
     "zeren_assessment_people": (_S, [AssessmentP, StringArray, POINTER(c_double), c_size_t,
                                      POINTER(c_size_t), ErrorPP]),
     "zeren_assessment_free": (None, [AssessmentP]),
+    # archives (.zrn)
+    "zeren_model_save_archive": (_S, [ModelP, c_char_p, SnapshotP, ErrorPP]),
+    "zeren_model_load_archive": (_S, [c_char_p, POINTER(ModelP), POINTER(SnapshotP), ErrorPP]),
+    "zeren_model_archive_to_buffer": (_S, [ModelP, SnapshotP, OwnedStringP, POINTER(c_size_t),
+                                           ErrorPP]),
+    "zeren_model_load_archive_buffer": (_S, [c_char_p, c_size_t, POINTER(ModelP),
+                                             POINTER(SnapshotP), ErrorPP]),
 }
 
 FUNCTION_NAMES = tuple(_FUNCTIONS)
