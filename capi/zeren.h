@@ -722,6 +722,29 @@ typedef struct zeren_generate_spec {
 /* A bad spec is ZEREN_ERR_INVALID_ARGUMENT, with the rule it breaks in the message. */
 ZEREN_EXPORT int32_t zeren_generate(const zeren_generate_spec *spec, zeren_model **out,
                                     zeren_error **err);
+/* ---- archives: a model, and optionally its snapshot, in a binary .zrn file ---- */
+
+/* Writes the model, and `snapshot` when not NULL (it must be compiled from this model), to
+   a .zrn archive atomically (temporary file, fsync, rename): a crash or kill mid-save leaves
+   the previous file intact. A snapshot of another model is ZEREN_ERR_INVALID_ARGUMENT. */
+ZEREN_EXPORT int32_t zeren_model_save_archive(const zeren_model *model, const char *path,
+                                              const zeren_snapshot *snapshot, zeren_error **err);
+/* Reads a .zrn archive into *out. `out_snapshot` may be NULL when no snapshot is wanted;
+   otherwise it receives the archived snapshot, or NULL when the archive holds none (compile
+   one with zeren_snapshot_compile). A missing, truncated, corrupt or foreign file, or one
+   written by a newer zeren, is ZEREN_ERR_IO with a message starting with the path; an
+   archived model that fails validation is ZEREN_ERR_INVALID_MODEL with problems. */
+ZEREN_EXPORT int32_t zeren_model_load_archive(const char *path, zeren_model **out,
+                                              zeren_snapshot **out_snapshot, zeren_error **err);
+/* The same archive in memory: *out (freed with zeren_string_free) receives its bytes and
+   *size (required) their count. */
+ZEREN_EXPORT int32_t zeren_model_archive_to_buffer(const zeren_model *model,
+                                                   const zeren_snapshot *snapshot, char **out,
+                                                   size_t *size, zeren_error **err);
+ZEREN_EXPORT int32_t zeren_model_load_archive_buffer(const char *data, size_t size,
+                                                     zeren_model **out,
+                                                     zeren_snapshot **out_snapshot,
+                                                     zeren_error **err);
 
 #ifdef __cplusplus
 } /* extern "C" */

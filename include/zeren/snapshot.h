@@ -307,8 +307,39 @@ class Snapshot {
 
     Settings settings;
     Policy policy;
+
+    // Every field above that an archive stores (src/snapshot/snapshot_archive.cc), in a
+    // fixed order. An array added above belongs here too, with a bump of kSnapshotLayout;
+    // the id maps, scheme, policy and settings are rebuilt from the model instead.
+    template <typename F>
+    void ForEachStored(F&& f) {
+      f(unit_id), f(unit_name), f(kinds), f(unit_kind), f(unit_members), f(unit_level);
+      f(unit_exists), f(parent_start), f(child_start), f(parent), f(child);
+      f(parent_weight), f(child_weight);
+      f(person_id), f(person_name);
+      f(post_person), f(post_unit), f(post_role), f(post_held), f(charge_start);
+      f(charge_unit), f(unit_post_start), f(person_post_start), f(charged_start);
+      f(unit_post), f(person_post), f(charged_post);
+      f(link_kind), f(link_from), f(link_to), f(link_valid), f(link_to_start);
+      f(unit_link_start), f(person_link_start), f(link_by_to), f(unit_link), f(person_link);
+      f(duty_id), f(duty_text), f(duty_unit), f(duty_role), f(duty_category);
+      f(unit_duty_start), f(unit_duty);
+      f(incident_id), f(incident_unit), f(incident_date), f(incident_since);
+      f(incident_since_given), f(incident_severity), f(incident_duty), f(direct_start);
+      f(participant_start), f(circumstance_start), f(direct), f(participant);
+      f(circumstance), f(incident_case), f(unit_incident_start), f(unit_incident);
+      f(has_assessment), f(period), f(indicator_ids), f(point_start), f(point);
+      f(bonus_sum), f(review_sum), f(appraisal_sum), f(review_count), f(appraisal_count);
+      f(votes);
+      f(directive_id), f(directive_title), f(directive_issuer), f(directive_date);
+      f(directive_reach), f(directive_task_start), f(directive_review_start), f(review);
+      f(task_id), f(task_directive), f(task_parent), f(task_unit), f(task_due);
+      f(task_completed), f(task_status), f(unit_task_start), f(task_review_start);
+      f(task_review), f(unit_task);
+    }
   };
   friend class SnapshotCompiler;
+  friend class SnapshotArchive;  // src/snapshot/snapshot_archive.cc
 
   template <typename T>
   static absl::Span<const T> Range(const Column<uint32_t>& start, const Column<T>& values,

@@ -39,16 +39,22 @@ bool WriteAll(int fd, absl::string_view contents) {
 }  // namespace
 
 absl::Status WriteFileAtomically(const std::string& path, absl::string_view contents) {
+  return WriteFileAtomicallyWith(path, [&](int fd) {
+    return WriteAll(fd, contents) ? absl::OkStatus() : Failure(path, "cannot write");
+  });
+}
+
+absl::Status WriteFileAtomicallyWith(const std::string& path,
+                                     const std::function<absl::Status(int fd)>& write) {
   std::string temporary = path + ".XXXXXX";
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0) return Failure(path, "cannot create a temporary file");
-  const bool written = WriteAll(fd, contents) && ::fsync(fd) == 0;
-  const int saved_errno = errno;
+  absl::Status written = write(fd);
+  if (written.ok() && ::fsync(fd) != 0) written = Failure(path, "cannot write");
   ::close(fd);
-  if (!written) {
+  if (!written.ok()) {
     ::unlink(temporary.c_str());
-    errno = saved_errno;
-    return Failure(path, "cannot write");
+    return written;
   }
   // mkstemp creates 0600: keep the mode of the file being replaced, or make a new document
   // as readable as one a text editor would write.

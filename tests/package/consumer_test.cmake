@@ -1,5 +1,6 @@
 # Installs the build into a temporary prefix and builds examples/c against it twice, with
-# find_package and with pkg-config, then runs both programs on the demo organization.
+# find_package and with pkg-config, then runs both programs on the demo organization; then a
+# C++ program against zeren::static (the static library and its link dependencies).
 #   cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -DC_COMPILER=... -P consumer_test.cmake
 function(run)
   cmake_parse_arguments(R "" "OUTPUT" "COMMAND" ${ARGN})
@@ -43,3 +44,14 @@ get_filename_component(libdir ${pc_dir} DIRECTORY)
 run(COMMAND ${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${libdir}
             ${WORK_DIR}/chain-pkg-config ${demo} d11 2025-06-30 OUTPUT out)
 expect_chain("${out}" "pkg-config")
+
+# 3. find_package(zeren) -> zeren::static, the C++ library, from C++
+run(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package/static_consumer
+            -B ${WORK_DIR}/static-consumer -G Ninja -DCMAKE_PREFIX_PATH=${prefix})
+run(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/static-consumer)
+run(COMMAND ${WORK_DIR}/static-consumer/archive_round_trip ${demo} ${WORK_DIR}/organ.zrn
+    OUTPUT out)
+if(NOT out MATCHES "^units [1-9][0-9]* snapshot [1-9][0-9]* same-json yes\n$")
+  message(FATAL_ERROR "zeren::static: unexpected output:\n${out}")
+endif()
+message(STATUS "zeren::static: ok")

@@ -297,6 +297,20 @@ class zeren_party_columns(_Sized):
                 ("forms", POINTER(c_int32)), ("upward_steps", POINTER(c_uint32))]
 
 
+class zeren_graph_options(_Sized):
+    _fields_ = [("struct_size", c_uint32), ("as_of", c_int32), ("format", c_int32),
+                ("assessment", AssessmentP)]
+    _defaults_ = {"as_of": ZEREN_DATE_OPEN, "format": 0}
+
+
+class zeren_generate_spec(_Sized):
+    _fields_ = [("struct_size", c_uint32), ("units", c_int64), ("members", c_int64),
+                ("seed", c_uint64), ("depth", c_int32), ("member_people", c_int32),
+                ("year", c_int32), ("progress", c_void_p), ("progress_payload", c_void_p)]
+    _defaults_ = {"units": 1000, "members": -1, "seed": 1, "depth": 8, "member_people": -1,
+                  "year": 2025}
+
+
 class zeren_task_row(_Sized):
     _fields_ = [("struct_size", c_uint32), ("task_id", c_char_p), ("directive_id", c_char_p),
                 ("unit_id", c_char_p), ("due", c_int32), ("status", c_int32),
@@ -471,6 +485,22 @@ _FUNCTIONS = {
                                         ErrorPP]),
     "zeren_view_assessment_explain": (_S, [ViewP, c_char_p, zeren_line_fn, c_void_p,
                                            ErrorPP]),
+    # graphs and pictures (docs/export.md)
+    "zeren_snapshot_export_graph": (_S, [SnapshotP, POINTER(zeren_graph_options), OwnedStringP,
+                                         POINTER(c_size_t), ErrorPP]),
+    "zeren_snapshot_export_graph_file": (_S, [SnapshotP, POINTER(zeren_graph_options),
+                                              c_char_p, ErrorPP]),
+    "zeren_chain_to_dot": (_S, [ChainP, OwnedStringP, POINTER(c_size_t), ErrorPP]),
+    "zeren_accounting_to_dot": (_S, [AccountingP, OwnedStringP, POINTER(c_size_t), ErrorPP]),
+    # synthetic organizations (docs/generate.md)
+    "zeren_generate": (_S, [POINTER(zeren_generate_spec), POINTER(ModelP), ErrorPP]),
+    # archives (.zrn)
+    "zeren_model_save_archive": (_S, [ModelP, c_char_p, SnapshotP, ErrorPP]),
+    "zeren_model_load_archive": (_S, [c_char_p, POINTER(ModelP), POINTER(SnapshotP), ErrorPP]),
+    "zeren_model_archive_to_buffer": (_S, [ModelP, SnapshotP, OwnedStringP, POINTER(c_size_t),
+                                           ErrorPP]),
+    "zeren_model_load_archive_buffer": (_S, [c_char_p, c_size_t, POINTER(ModelP),
+                                             POINTER(SnapshotP), ErrorPP]),
 }
 
 FUNCTION_NAMES = tuple(_FUNCTIONS)
