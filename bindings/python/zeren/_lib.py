@@ -23,7 +23,7 @@ import glob
 import os
 
 from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double, c_int32,
-                    c_int64, c_size_t, c_uint32, c_void_p, sizeof)
+                    c_int64, c_size_t, c_uint32, c_uint64, c_void_p, sizeof)
 
 # ---- status codes ------------------------------------------------------------------------
 
