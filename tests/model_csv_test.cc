@@ -357,6 +357,33 @@ TEST(ModelCsv, SubtasksMayComeBeforeTheirParents) {
   EXPECT_EQ(dv.tasks[0].subtasks[1].id, "t1.1");
 }
 
+TEST(ModelCsv, TheExampleOfTheDocsImports) {
+  // tests/data/csv/example holds the files of docs/csv.md's example.
+  absl::StatusOr<CsvImport> imported = ImportCsvFolder(std::string(ZEREN_TEST_DATA) + "/csv/example");
+  ASSERT_TRUE(imported.ok()) << imported.status();
+  EXPECT_EQ(imported->present, CsvCollections());
+  const ModelData& d = imported->model.data();
+  EXPECT_EQ(d.name, "An organ's party organization");
+  ASSERT_EQ(d.units.size(), 5u);
+  EXPECT_EQ(d.units[4].parents[0].weight, 0.6);
+  EXPECT_EQ(d.posts[0].extras, (Extras{{"x_order_no", "\"0012\""}}));
+  EXPECT_EQ(d.posts[1].in_charge_of, std::vector<std::string>{"b1"});
+  EXPECT_EQ(d.duties[0].text, "Hold the branch's meetings, and report \"on time\"");
+  ASSERT_EQ(d.directives[0].tasks.size(), 1u);
+  EXPECT_EQ(d.directives[0].tasks[0].subtasks[0].id, "t1.1");
+  EXPECT_EQ(d.directives[0].reviews[0].note, "late: two\nlines of note");
+  EXPECT_EQ(d.incidents[0].circumstances.size(), 2u);
+  ASSERT_TRUE(d.assessment.has_value());
+  EXPECT_EQ(d.assessment->ballots[0].good, 30);
+  // The export writes the string "0012" bare: it does not read as JSON.
+  EXPECT_EQ(Export(imported->model).at("posts.csv"),
+            "person,unit,role,from,to,in_charge_of,x_order_no\n"
+            "p1,org,secretary,2021-03-01,,,0012\n"
+            "p2,org,member,2021-03-01,2025-07-01,b1,\n"
+            "p3,b1,deputy,2022-01-01,,,\n"
+            "p9,b1,staff,2023-05-01,,,\n");
+}
+
 // ---- partial folders ---------------------------------------------------------------------
 
 TEST(ModelCsv, PartialFolderHasEmptyCollections) {
