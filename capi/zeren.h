@@ -745,6 +745,29 @@ ZEREN_EXPORT int32_t zeren_model_load_archive_buffer(const char *data, size_t si
                                                      zeren_model **out,
                                                      zeren_snapshot **out_snapshot,
                                                      zeren_error **err);
+/* ---- CSV folders (docs/csv.md) ---- */
+
+/* Reads a folder of CSV files, one per collection (model.csv, units.csv, posts.csv, ...; a
+   missing file is an empty collection) and validates the model like a JSON document.
+   Problems name their record as "file:line": the path of each problem is "posts.csv:9",
+   its message the rest ("unknown unit \"x\""); the error message is the first problem
+   and the count (ZEREN_ERR_INVALID_MODEL). ZEREN_ERR_IO when the folder or a file cannot
+   be read. `present` may be NULL; otherwise *present receives the collections whose file
+   was in the folder, comma-separated in the order of docs/csv.md ("units,people,posts"),
+   freed with zeren_string_free (NULL on failure). */
+ZEREN_EXPORT int32_t zeren_model_import_csv(const char *folder, zeren_model **out,
+                                            char **present, zeren_error **err);
+
+/* Flags of zeren_model_export_csv. */
+#define ZEREN_CSV_BYTE_ORDER_MARK 1u /* start each file with a UTF-8 BOM (for spreadsheets) */
+
+/* Writes every collection of `model` into `folder` (created when missing; its parent must
+   exist), one CSV file each, each replaced atomically. `flags`: 0 or
+   ZEREN_CSV_BYTE_ORDER_MARK. ZEREN_ERR_INVALID_ARGUMENT when an id in a list cell
+   (in_charge_of, direct, participants) contains "|", the list separator; nothing is written
+   then. ZEREN_ERR_IO when a file cannot be written. */
+ZEREN_EXPORT int32_t zeren_model_export_csv(const zeren_model *model, const char *folder,
+                                            uint32_t flags, zeren_error **err);
 
 #ifdef __cplusplus
 } /* extern "C" */

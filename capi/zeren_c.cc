@@ -38,6 +38,7 @@
 #include "zeren/scheme.h"
 #include "zeren/snapshot.h"
 #include "zeren/vocabulary.h"
+#include "c_internal.h"
 
 namespace {
 

@@ -27,6 +27,8 @@ class ProblemList {
   void Add(std::string path, std::string id, std::string message);
   // Adds the problems `other` kept and counts those it did not.
   void AddAll(const ProblemList& other);
+  // Counts `n` more problems found but not kept (when rewriting another list's kept ones).
+  void CountUnkept(std::size_t n) { total_ += n; }
 
   bool empty() const { return total_ == 0; }
   // How many problems were found, including those not kept.

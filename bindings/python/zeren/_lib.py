@@ -494,6 +494,9 @@ _FUNCTIONS = {
     "zeren_accounting_to_dot": (_S, [AccountingP, OwnedStringP, POINTER(c_size_t), ErrorPP]),
     # synthetic organizations (docs/generate.md)
     "zeren_generate": (_S, [POINTER(zeren_generate_spec), POINTER(ModelP), ErrorPP]),
+    # CSV folders (docs/csv.md)
+    "zeren_model_import_csv": (_S, [c_char_p, POINTER(ModelP), OwnedStringP, ErrorPP]),
+    "zeren_model_export_csv": (_S, [ModelP, c_char_p, c_uint32, ErrorPP]),
     # archives (.zrn)
     "zeren_model_save_archive": (_S, [ModelP, c_char_p, SnapshotP, ErrorPP]),
     "zeren_model_load_archive": (_S, [c_char_p, POINTER(ModelP), POINTER(SnapshotP), ErrorPP]),
