@@ -212,7 +212,15 @@ int32_t ReadSpec(const Call& call, const char* name, const Spec* in, size_t mini
     return call.Invalid(
         absl::StrCat(name, "->struct_size ", in->struct_size, " is below ", minimum));
   }
-  std::memcpy(out, in, std::min<size_t>(in->struct_size, sizeof(Spec)));
+  // Every version of a spec ends on a multiple of its alignment (8: each has a pointer). A
+  // size that does not would cut a field in two: a pointer half the caller's and half the
+  // default is an address nobody gave, so such a size is refused.
+  const size_t size = std::min<size_t>(in->struct_size, sizeof(Spec));
+  if (size < sizeof(Spec) && size % alignof(Spec) != 0) {
+    return call.Invalid(absl::StrCat(name, "->struct_size ", in->struct_size,
+                                     " ends inside a field (not the size of any version)"));
+  }
+  std::memcpy(out, in, size);
   out->struct_size = sizeof(Spec);
   return ZEREN_OK;
 }

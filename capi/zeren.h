@@ -21,6 +21,9 @@
  *  - Enums travel as int32_t (ZEREN_ROLE_*, ZEREN_LINK_*, ...).
  *  - Structs passed in begin with `uint32_t struct_size`; initialize them with their
  *    _INIT macro. Structs filled by the library are filled up to the caller's struct_size.
+ *    A struct_size below the current sizeof must be the sizeof of an earlier version (a
+ *    multiple of 8 for the structs passed in); one that ends inside a field is
+ *    ZEREN_ERR_INVALID_ARGUMENT.
  *  - Threads: a snapshot is immutable and may be queried from any number of threads at
  *    once. A model may be read (compiled, saved, queried) from several threads while no
  *    thread modifies it (zeren_model_apply). Results (chains, person views, accountings,

@@ -58,6 +58,26 @@ TEST(JsonText, NamesLineAndColumnOfSyntaxErrors) {
   EXPECT_TRUE(Parse(std::string(64, '[') + std::string(64, ']')).ok());
 }
 
+TEST(JsonText, RejectsStringsAndKeysOverTheLimitByPath) {
+  const std::string over(kMaxStringBytes + 1, 'x');
+  EXPECT_EQ(Error(R"({"a": [1, ")" + over + R"("]})"), "a[1]: string longer than 1048576 bytes");
+  EXPECT_EQ(Error("\"" + over + "\""), "the document: string longer than 1048576 bytes");
+  // A key: the path is its object's, since the key is too long to show.
+  EXPECT_EQ(Error(R"({"a": {")" + over + R"(": 1}})"), "a: a key longer than 1048576 bytes");
+  EXPECT_EQ(Error(R"({")" + over + R"(": 1})"), "the document: a key longer than 1048576 bytes");
+  // Escapes count once unescaped; exactly the limit is fine.
+  EXPECT_TRUE(Parse("[\"" + std::string(kMaxStringBytes - 2, 'x') + "\\n\\t\"]").ok());
+  EXPECT_EQ(Error("[\"" + std::string(kMaxStringBytes, 'x') + "\\n\"]"),
+            "[0]: string longer than 1048576 bytes");
+}
+
+TEST(JsonText, NamesByteOrderMarks) {
+  EXPECT_EQ(Error("\xEF\xBB\xBF{}"),
+            "line 1, column 1: a UTF-8 byte order mark; JSON text must start without one");
+  EXPECT_EQ(Error(std::string("\xFF\xFE{\0}\0", 6)),
+            "line 1, column 1: UTF-16 text (byte order mark); JSON text must be UTF-8");
+}
+
 TEST(JsonText, WritesShortestPlainDecimals) {
   EXPECT_EQ(Number(0.1), "0.1");
   EXPECT_EQ(Number(0.6), "0.6");

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <system_error>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include <boost/json/value_stack.hpp>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
@@ -57,11 +60,13 @@ class StrictHandler {
     return Advance();
   }
 
-  bool on_key_part(json::string_view s, std::size_t, error_code&) {
+  bool on_key_part(json::string_view s, std::size_t n, error_code& ec) {
+    if (n > kMaxStringBytes) return KeyTooLong(ec);
     frames_.back().key.append(s.data(), s.size());
     return true;
   }
-  bool on_key(json::string_view s, std::size_t, error_code& ec) {
+  bool on_key(json::string_view s, std::size_t n, error_code& ec) {
+    if (n > kMaxStringBytes) return KeyTooLong(ec);
     Frame& frame = frames_.back();
     frame.key.append(s.data(), s.size());
     if (!frame.keys.insert(frame.key).second) {
@@ -71,11 +76,14 @@ class StrictHandler {
     return true;
   }
 
-  bool on_string_part(json::string_view s, std::size_t, error_code&) {
+  // `n` counts the string's bytes so far: a long one fails before it is all kept.
+  bool on_string_part(json::string_view s, std::size_t n, error_code& ec) {
+    if (n > kMaxStringBytes) return StringTooLong(ec);
     stack.push_chars(s);
     return true;
   }
-  bool on_string(json::string_view s, std::size_t, error_code&) {
+  bool on_string(json::string_view s, std::size_t n, error_code& ec) {
+    if (n > kMaxStringBytes) return StringTooLong(ec);
     stack.push_string(s);
     return Advance();
   }
@@ -138,6 +146,23 @@ class StrictHandler {
       ++frame.index;
     }
     return true;
+  }
+
+  bool StringTooLong(error_code& ec) {
+    return Fail(ec, absl::StrCat(Where(), ": string longer than ", kMaxStringBytes, " bytes"));
+  }
+  // The path is the object's: the key itself is too long to show.
+  bool KeyTooLong(error_code& ec) {
+    frames_.back().key.clear();
+    const bool top = frames_.size() == 1;
+    frames_.pop_back();
+    return Fail(ec, absl::StrCat(top ? "the document" : Where(), ": a key longer than ",
+                                 kMaxStringBytes, " bytes"));
+  }
+  // The path of the current value, or "the document" for the top level.
+  std::string Where() const {
+    std::string path = Path();
+    return path.empty() ? "the document" : path;
   }
 
   bool Fail(error_code& ec, std::string message) {
@@ -239,7 +264,34 @@ void WriteIndented(const json::value& v, int depth, std::string* out) {
 
 }  // namespace
 
+}  // namespace zeren::json_text
+
+namespace zeren {
+
+std::size_t MaxDocumentBytes() {
+  const char* text = std::getenv("ZEREN_MAX_DOCUMENT_BYTES");
+  if (text == nullptr) return kDefaultMaxDocumentBytes;
+  std::size_t bytes = 0;
+  const char* end = text + std::strlen(text);
+  const auto [stop, error] = std::from_chars(text, end, bytes);
+  if (error != std::errc() || stop != end || bytes == 0) return kDefaultMaxDocumentBytes;
+  return bytes;
+}
+
+}  // namespace zeren
+
+namespace zeren::json_text {
+
 absl::StatusOr<json::value> Parse(absl::string_view text) {
+  // Byte order marks: say what the file is rather than "invalid UTF-8".
+  if (absl::StartsWith(text, "\xEF\xBB\xBF")) {
+    return absl::InvalidArgumentError(
+        "line 1, column 1: a UTF-8 byte order mark; JSON text must start without one");
+  }
+  if (absl::StartsWith(text, "\xFF\xFE") || absl::StartsWith(text, "\xFE\xFF")) {
+    return absl::InvalidArgumentError(
+        "line 1, column 1: UTF-16 text (byte order mark); JSON text must be UTF-8");
+  }
   json::parse_options options;
   options.max_depth = kMaxDepth;
   json::basic_parser<StrictHandler> parser(options);

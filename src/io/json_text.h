@@ -10,13 +10,17 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "zeren/limits.h"
 
 namespace zeren::json_text {
 
-inline constexpr std::size_t kMaxDepth = 64;
+inline constexpr std::size_t kMaxDepth = kMaxJsonDepth;
 
-// Parses one JSON document. Errors name the line and column, or the JSON path of a
-// duplicate key or an out-of-range number.
+// Parses one JSON document (callers check its size: ParseModelJson against
+// MaxDocumentBytes(), not the policy and scheme texts re-read from a validated model, whose
+// parsing must not change with the environment). Errors name the line and column,
+// or the JSON path of a duplicate key, an out-of-range number, a string longer than
+// kMaxStringBytes or nesting deeper than kMaxDepth.
 absl::StatusOr<boost::json::value> Parse(absl::string_view text);
 
 // Appends `value` as compact JSON.

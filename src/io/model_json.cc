@@ -3,8 +3,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include <boost/json/value.hpp>
@@ -13,6 +11,7 @@
 #include "src/io/atomic_file.h"
 #include "src/io/json_fields.h"
 #include "src/io/json_text.h"
+#include "zeren/limits.h"
 #include "absl/strings/string_view.h"
 
 namespace zeren {
@@ -575,9 +574,20 @@ json::value ToValue(const ModelData& d) {
 
 }  // namespace
 
+namespace {
+
+std::string TooLarge(std::size_t limit) {
+  return absl::StrCat("the document is more than ", limit,
+                      " bytes, the limit (ZEREN_MAX_DOCUMENT_BYTES)");
+}
+
+}  // namespace
+
 absl::StatusOr<Model> ParseModelJson(absl::string_view text, ProblemList* problems) {
   ProblemList found;
-  absl::StatusOr<json::value> root = json_text::Parse(text);
+  const std::size_t limit = MaxDocumentBytes();
+  absl::StatusOr<json::value> root =
+      text.size() > limit ? absl::InvalidArgumentError(TooLarge(limit)) : json_text::Parse(text);
   if (!root.ok()) {
     found.Add("", "", std::string(root.status().message()));
   } else {
@@ -589,17 +599,44 @@ absl::StatusOr<Model> ParseModelJson(absl::string_view text, ProblemList* proble
   return status;
 }
 
-absl::StatusOr<Model> LoadModelFile(const std::string& path, ProblemList* problems) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const std::string reason = std::strerror(errno);
-    const std::string message = absl::StrCat(path, ": cannot open the file: ", reason);
+namespace {
+
+// The file's bytes, at most `limit`: reading stops there, so that a huge file, a device or
+// a pipe that never ends costs no more than the limit.
+absl::StatusOr<std::string> ReadDocument(const std::string& path, std::size_t limit,
+                                         ProblemList* problems) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    const std::string message = absl::StrCat(path, ": cannot open the file: ", std::strerror(errno));
     return errno == ENOENT ? absl::NotFoundError(message) : absl::UnavailableError(message);
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": read failed"));
-  absl::StatusOr<Model> model = ParseModelJson(text.str(), problems);
+  std::string text;
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while (text.size() <= limit && (n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+    text.append(buffer, n);
+  }
+  const int error = std::ferror(file) ? errno : 0;
+  std::fclose(file);
+  if (error != 0) {
+    // A directory opens but does not read (EISDIR).
+    return absl::UnavailableError(
+        absl::StrCat(path, ": cannot read the file: ", std::strerror(error)));
+  }
+  if (text.size() > limit) {
+    std::string message = TooLarge(limit);
+    if (problems != nullptr) problems->Add("", "", message);
+    return absl::InvalidArgumentError(absl::StrCat(path, ": ", message));
+  }
+  return text;
+}
+
+}  // namespace
+
+absl::StatusOr<Model> LoadModelFile(const std::string& path, ProblemList* problems) {
+  absl::StatusOr<std::string> text = ReadDocument(path, MaxDocumentBytes(), problems);
+  if (!text.ok()) return text.status();
+  absl::StatusOr<Model> model = ParseModelJson(*text, problems);
   if (!model.ok()) {
     return absl::Status(model.status().code(), absl::StrCat(path, ": ", model.status().message()));
   }

@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "src/graph/leads_graph.h"
 #include "src/io/json_text.h"
+#include "zeren/limits.h"
 #include "zeren/model.h"
 #include "zeren/policy.h"
 #include "zeren/scheme.h"
@@ -76,6 +77,8 @@ class Validator {
   explicit Validator(const ModelData& data) : data_(data) {}
 
   ProblemList Run() {
+    // Beyond 32-bit indices nothing else can be checked safely (ids map to uint32_t).
+    if (!CheckCounts()) return std::move(problems_);
     CheckSettings();
     CheckTexts();
     IndexIds();
@@ -95,11 +98,47 @@ class Validator {
     problems_.Add(std::move(path), std::string(id), std::move(message));
   }
 
-  // Records each id of a collection; reports empty and duplicate ids.
+  static size_t TaskCount(const std::vector<Task>& tasks, int depth = 1) {
+    size_t count = tasks.size();
+    if (depth > kMaxTaskDepth) return count;  // reported by CheckDirectives
+    for (const Task& t : tasks) count += TaskCount(t.subtasks, depth + 1);
+    return count;
+  }
+
+  // Each kind of record fits the snapshot's 32-bit indices.
+  bool CheckCounts() {
+    const ModelData& d = data_;
+    size_t tasks = 0;
+    for (const Directive& dv : d.directives) tasks += TaskCount(dv.tasks);
+    const std::pair<absl::string_view, size_t> counts[] = {
+        {"units", d.units.size()},           {"people", d.people.size()},
+        {"posts", d.posts.size()},           {"links", d.links.size()},
+        {"duties", d.duties.size()},         {"directives", d.directives.size()},
+        {"incidents", d.incidents.size()},   {"directives[*].tasks", tasks}};
+    bool fits = true;
+    for (const auto& [name, count] : counts) {
+      if (count > kMaxRecords) {
+        Add(std::string(name), "",
+            absl::StrCat(count, " records, more than the limit of ", kMaxRecords));
+        fits = false;
+      }
+    }
+    return fits;
+  }
+
+  // An id within kMaxIdBytes; a longer one is reported without being repeated.
+  void CheckIdLength(const std::string& path, const std::string& id) {
+    if (id.size() <= kMaxIdBytes) return;
+    Add(path, "",
+        absl::StrCat("id is ", id.size(), " bytes, longer than the limit of ", kMaxIdBytes));
+  }
+
+  // Records each id of a collection; reports empty, too long and duplicate ids.
   template <typename Record>
   void IndexCollection(const std::vector<Record>& records, absl::string_view name, IdMap* map) {
     for (size_t i = 0; i < records.size(); ++i) {
       const std::string& id = records[i].id;
+      CheckIdLength(At(name, i) + ".id", id);
       if (id.empty()) {
         Add(At(name, i) + ".id", id, "id must be a non-empty string");
       } else if (!map->emplace(id, static_cast<uint32_t>(i)).second) {
@@ -114,6 +153,7 @@ class Validator {
     for (size_t i = 0; i < tasks.size(); ++i) {
       const std::string task_path = At(path, i);
       const Task& task = tasks[i];
+      CheckIdLength(task_path + ".id", task.id);
       if (task.id.empty()) {
         Add(task_path + ".id", task.id, "id must be a non-empty string");
       } else if (!task_paths_.emplace(task.id, task_path).second) {
@@ -469,9 +509,17 @@ class Validator {
     }
   }
 
-  void Text(std::string path, absl::string_view id, absl::string_view text) {
+  // `field` names the text in a too-long message ("units[3].name").
+  void Text(std::string path, absl::string_view id, absl::string_view text,
+            absl::string_view field) {
+    // An id too long to repeat is reported by CheckIdLength.
+    const absl::string_view shown = IsCleanText(id) && id.size() <= kMaxIdBytes ? id : "";
     if (!IsCleanText(text)) {
-      Add(std::move(path), IsCleanText(id) ? id : "", "text is not valid UTF-8 or contains NUL");
+      Add(std::move(path), shown, "text is not valid UTF-8 or contains NUL");
+    } else if (text.size() > kMaxTextBytes) {
+      Add(path.empty() ? std::string(field) : absl::StrCat(path, ".", field), shown,
+          absl::StrCat("text is ", text.size(), " bytes, longer than the limit of ",
+                       kMaxTextBytes));
     }
   }
 
@@ -491,13 +539,15 @@ class Validator {
   // saves and loads again.
   void CheckTexts() {
     const ModelData& d = data_;
-    Text("name", "", d.name);
+    Text("", "", d.name, "name");
     CheckExtras(d.extras, "", "");
     CheckExtras(d.settings.extras, "settings", "");
     for (size_t i = 0; i < d.units.size(); ++i) {
       const Unit& u = d.units[i];
       const std::string path = At("units", i);
-      for (const std::string* t : {&u.id, &u.name, &u.kind}) Text(path, u.id, *t);
+      Text(path, u.id, u.id, "id");
+      Text(path, u.id, u.name, "name");
+      Text(path, u.id, u.kind, "kind");
       CheckExtras(u.extras, path, u.id);
       for (size_t k = 0; k < u.parents.size(); ++k) {
         CheckExtras(u.parents[k].extras, At(path + ".parents", k), u.id);
@@ -505,8 +555,8 @@ class Validator {
     }
     for (size_t i = 0; i < d.people.size(); ++i) {
       const std::string path = At("people", i);
-      Text(path, d.people[i].id, d.people[i].id);
-      Text(path, d.people[i].id, d.people[i].name);
+      Text(path, d.people[i].id, d.people[i].id, "id");
+      Text(path, d.people[i].id, d.people[i].name, "name");
       CheckExtras(d.people[i].extras, path, d.people[i].id);
     }
     for (size_t i = 0; i < d.posts.size(); ++i) CheckExtras(d.posts[i].extras, At("posts", i), d.posts[i].person);
@@ -514,26 +564,30 @@ class Validator {
     for (size_t i = 0; i < d.duties.size(); ++i) {
       const Duty& duty = d.duties[i];
       const std::string path = At("duties", i);
-      for (const std::string* t : {&duty.id, &duty.dimension, &duty.text}) Text(path, duty.id, *t);
+      Text(path, duty.id, duty.id, "id");
+      Text(path, duty.id, duty.dimension, "dimension");
+      Text(path, duty.id, duty.text, "text");
       CheckExtras(duty.extras, path, duty.id);
       CheckExtras(duty.holder.extras, path + ".holder", duty.id);
     }
     for (size_t i = 0; i < d.directives.size(); ++i) {
       const Directive& dv = d.directives[i];
       const std::string path = At("directives", i);
-      Text(path, dv.id, dv.id);
-      Text(path, dv.id, dv.title);
+      Text(path, dv.id, dv.id, "id");
+      Text(path, dv.id, dv.title, "title");
       CheckExtras(dv.extras, path, dv.id);
       if (TaskDepth(dv.tasks) <= kMaxTaskDepth) CheckTaskTexts(dv.tasks, path + ".tasks");
       for (size_t r = 0; r < dv.reviews.size(); ++r) {
-        Text(At(path + ".reviews", r), dv.id, dv.reviews[r].note);
+        Text(At(path + ".reviews", r), dv.id, dv.reviews[r].note, "note");
         CheckExtras(dv.reviews[r].extras, At(path + ".reviews", r), dv.id);
       }
     }
     for (size_t i = 0; i < d.incidents.size(); ++i) {
       const Incident& inc = d.incidents[i];
       const std::string path = At("incidents", i);
-      for (const std::string* t : {&inc.id, &inc.case_id, &inc.dimension}) Text(path, inc.id, *t);
+      Text(path, inc.id, inc.id, "id");
+      Text(path, inc.id, inc.case_id, "case");
+      Text(path, inc.id, inc.dimension, "dimension");
       CheckExtras(inc.extras, path, inc.id);
       for (size_t k = 0; k < inc.circumstances.size(); ++k) {
         CheckExtras(inc.circumstances[k].extras, At(path + ".circumstances", k), inc.id);
@@ -544,7 +598,7 @@ class Validator {
 
   void CheckTaskTexts(const std::vector<Task>& tasks, const std::string& path) {
     for (size_t i = 0; i < tasks.size(); ++i) {
-      Text(At(path, i), tasks[i].id, tasks[i].id);
+      Text(At(path, i), tasks[i].id, tasks[i].id, "id");
       CheckExtras(tasks[i].extras, At(path, i), tasks[i].id);
       CheckTaskTexts(tasks[i].subtasks, At(path, i) + ".subtasks");
     }
@@ -553,18 +607,19 @@ class Validator {
   void CheckAssessmentTexts(const AssessmentInputs& a) {
     CheckExtras(a.extras, "assessment", "");
     CheckExtras(a.period_extras, "assessment.period", "");
-    auto each = [&](const auto& list, absl::string_view name, auto text_of) {
+    auto each = [&](const auto& list, absl::string_view name, absl::string_view field,
+                    auto text_of) {
       for (size_t i = 0; i < list.size(); ++i) {
         const std::string path = At(absl::StrCat("assessment.", name), i);
-        Text(path, "", text_of(list[i]));
+        Text(path, "", text_of(list[i]), field);
         CheckExtras(list[i].extras, path, "");
       }
     };
-    each(a.points, "points", [](const IndicatorPoints& x) { return x.indicator; });
-    each(a.bonuses, "bonuses", [](const Bonus& x) { return x.reason; });
-    each(a.ballots, "ballots", [](const Ballot& x) { return x.subject.unit; });
-    each(a.reviews, "reviews", [](const ReviewScore& x) { return x.unit; });
-    each(a.appraisals, "appraisals", [](const Appraisal& x) { return x.person; });
+    each(a.points, "points", "indicator", [](const IndicatorPoints& x) { return x.indicator; });
+    each(a.bonuses, "bonuses", "reason", [](const Bonus& x) { return x.reason; });
+    each(a.ballots, "ballots", "subject.unit", [](const Ballot& x) { return x.subject.unit; });
+    each(a.reviews, "reviews", "unit", [](const ReviewScore& x) { return x.unit; });
+    each(a.appraisals, "appraisals", "person", [](const Appraisal& x) { return x.person; });
   }
 
   // The scheme is valid, and points name its indicators that do not come from the ledger.

@@ -892,6 +892,12 @@ static void test_spec_sizes(void) {
   unit.struct_size = 4;
   CHECK_ERR(zeren_edit_put_unit(edit, &unit, &err), ZEREN_ERR_INVALID_ARGUMENT,
             "zeren_edit_put_unit: unit->struct_size 4 is below 16");
+  /* A size ending inside a field (here half of `name`) is no version of the struct: copying
+     it would make a pointer of half the caller's bytes (found by the C API fuzzer). */
+  unit.struct_size = (uint32_t)offsetof(zeren_unit_spec, name) + 4;
+  CHECK_ERR(zeren_edit_put_unit(edit, &unit, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_edit_put_unit: unit->struct_size 20 ends inside a field (not the size of any "
+            "version)");
   CHECK_OK(zeren_model_apply(model, edit, &err));
   zeren_edit_free(edit);
   snapshot = compile(model);
@@ -1443,6 +1449,11 @@ static void test_accounting_fill(const zeren_accounting *k1) {
   columns.struct_size = 0;
   CHECK_ERR(zeren_accounting_fill(k1, &columns, NULL, &err), ZEREN_ERR_INVALID_ARGUMENT,
             "zeren_accounting_fill: columns->struct_size 0 is below 16");
+  /* Half of the `ids` pointer: refused, never written through. */
+  columns.struct_size = (uint32_t)offsetof(zeren_party_columns, ids) + 4;
+  CHECK_ERR(zeren_accounting_fill(k1, &columns, NULL, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_accounting_fill: columns->struct_size 28 ends inside a field (not the size of "
+            "any version)");
 }
 
 static void test_accountability(void) {
