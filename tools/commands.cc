@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "tools/model_input.h"
 #include "tools/table.h"
 #include "zeren/accountability.h"
 #include "zeren/assessment.h"
@@ -108,13 +109,9 @@ void ReportProblems(absl::string_view source, const absl::Status& status,
 }
 
 std::optional<Model> Load(const std::string& path, std::ostream& err) {
-  ProblemList problems;
-  absl::StatusOr<Model> model = LoadModelFile(path, &problems);
-  if (!model.ok()) {
-    ReportProblems(path, model.status(), problems, err);
-    return std::nullopt;
-  }
-  return *std::move(model);
+  std::optional<LoadedModel> loaded = LoadModelInput(path, err);
+  if (!loaded) return std::nullopt;
+  return std::move(loaded->model);
 }
 
 std::string PersonCell(const Snapshot& s, PersonIndex p) {
@@ -235,18 +232,10 @@ std::string RenderUnitAssessment(const Snapshot& s, const Assessment& a, UnitInd
 
 // Loads MODEL and compiles it; on failure reports and returns the exit code in `code`.
 std::optional<Snapshot> LoadSnapshot(const std::string& path, std::ostream& err, int* code) {
-  std::optional<Model> model = Load(path, err);
-  if (!model) {
-    *code = kExitInvalidModel;
-    return std::nullopt;
-  }
-  absl::StatusOr<Snapshot> snapshot = Snapshot::Compile(*model);
-  if (!snapshot.ok()) {
-    err << path << ": " << snapshot.status().message() << "\n";
-    *code = kExitInvalidModel;
-    return std::nullopt;
-  }
-  return *std::move(snapshot);
+  *code = kExitInvalidModel;
+  std::optional<LoadedModel> loaded = LoadModelInput(path, err);
+  if (!loaded) return std::nullopt;
+  return SnapshotOf(path, *loaded, err);
 }
 
 }  // namespace

@@ -32,6 +32,9 @@ int RunPolicy(const std::vector<std::string>& args, std::ostream& out, std::ostr
 // tools/export_command.cc
 int RunExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunDemo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// tools/convert_command.cc
+int RunConvert(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // tools/generate_command.cc
 int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // Draws a progress bar on `err` when `err_is_terminal` (and no --quiet).

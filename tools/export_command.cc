@@ -9,6 +9,7 @@
 #include "absl/time/time.h"
 #include "src/io/atomic_file.h"
 #include "tools/commands.h"
+#include "tools/model_input.h"
 #include "zeren/accountability.h"
 #include "zeren/assessment.h"
 #include "zeren/chain.h"
@@ -125,24 +126,11 @@ Date Today() {
 // one loader. Reports problems as the other commands do.
 std::optional<Snapshot> LoadForExport(const std::string& path, std::ostream& err, int* code) {
   *code = kExitInvalidModel;
-  ProblemList problems;
-  absl::StatusOr<Model> model = LoadModelFile(path, &problems);
-  if (!model.ok()) {
-    if (problems.empty()) err << model.status().message() << "\n";
-    for (const Problem& p : problems.kept()) err << path << ": " << p.ToString() << "\n";
-    if (problems.total() > problems.kept().size()) {
-      err << path << ": … and " << problems.total() - problems.kept().size()
-          << " more problems\n";
-    }
-    return std::nullopt;
-  }
-  absl::StatusOr<Snapshot> snapshot = Snapshot::Compile(*model);
-  if (!snapshot.ok()) {
-    err << path << ": " << snapshot.status().message() << "\n";
-    return std::nullopt;
-  }
-  *code = kExitOk;
-  return *std::move(snapshot);
+  std::optional<LoadedModel> loaded = LoadModelInput(path, err);
+  if (!loaded) return std::nullopt;
+  std::optional<Snapshot> snapshot = SnapshotOf(path, *loaded, err);
+  if (snapshot) *code = kExitOk;
+  return snapshot;
 }
 
 // The whole hierarchy in `format`, with grades when asked; on a problem, reports it and

@@ -9,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "tools/commands.h"
+#include "tools/model_input.h"
 #include "zeren/generate.h"
 #include "zeren/model_json.h"
 
@@ -91,9 +92,20 @@ int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::os
     err << "zeren generate: " << model.status().message() << "\n";
     return kExitUsage;
   }
-  if (absl::Status status = SaveModelFile(*model, parsed->output); !status.ok()) {
+  const ModelForm form = OutputFormOf(parsed->output);
+  std::optional<Snapshot> snapshot;
+  if (form == ModelForm::kArchive) {  // so that the organization opens without compiling
+    absl::StatusOr<Snapshot> compiled = Snapshot::Compile(*model);
+    if (!compiled.ok()) {
+      err << "zeren generate: " << compiled.status().message() << "\n";
+      return kExitUsage;
+    }
+    snapshot = *std::move(compiled);
+  }
+  const Snapshot* kept = snapshot ? &*snapshot : nullptr;
+  if (absl::Status status = SaveModelOutput(parsed->output, form, *model, kept); !status.ok()) {
     err << "zeren generate: " << status.message() << "\n";
-    return kExitInvalidModel;
+    return kExitOutput;
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -10,6 +10,7 @@
 #include "absl/time/clock.h"
 #include "src/io/atomic_file.h"
 #include "tools/commands.h"
+#include "tools/model_input.h"
 #include "tools/progress.h"
 #include "tools/report/html.h"
 #include "tools/report/report.h"
@@ -70,17 +71,15 @@ Date Today() {
   return *ParseDate(absl::FormatCivilTime(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())));
 }
 
-std::optional<Model> LoadWithProblems(const std::string& path, std::ostream& err, Progress* progress) {
-  ProblemList problems;
-  absl::StatusOr<Model> model = LoadModelFile(path, &problems);
-  if (model.ok()) return *std::move(model);
-  progress->Clear();
-  if (problems.empty()) err << model.status().message() << "\n";
-  for (const Problem& p : problems.kept()) err << path << ": " << p.ToString() << "\n";
-  if (problems.total() > problems.kept().size()) {
-    err << path << ": … and " << problems.total() - problems.kept().size() << " more problems\n";
+std::optional<LoadedModel> LoadWithProblems(const std::string& path, std::ostream& err,
+                                            Progress* progress) {
+  std::ostringstream problems;
+  std::optional<LoadedModel> loaded = LoadModelInput(path, problems);
+  if (!loaded) {
+    progress->Clear();
+    err << problems.str();
   }
-  return std::nullopt;
+  return loaded;
 }
 
 // Renders and writes the report; the progress bar covers [kCompiled, 1].
@@ -108,17 +107,18 @@ int RunReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (!r) return kExitUsage;
   Progress progress(err, err_is_terminal && !r->quiet);
   progress.Update("loading", 0);
-  std::optional<Model> model = LoadWithProblems(r->model, err, &progress);
-  if (!model) return kExitInvalidModel;
+  std::optional<LoadedModel> loaded = LoadWithProblems(r->model, err, &progress);
+  if (!loaded) return kExitInvalidModel;
   progress.Update("compiling", kLoaded);
-  absl::StatusOr<Snapshot> s = Snapshot::Compile(*model);
-  if (!s.ok()) {
+  std::ostringstream problems;
+  std::optional<Snapshot> s = SnapshotOf(r->model, *loaded, problems);
+  if (!s) {
     progress.Clear();
-    err << r->model << ": " << s.status().message() << "\n";
+    err << problems.str();
     return kExitInvalidModel;
   }
   report::ReportOptions options;
-  options.title = model->data().name.empty() ? r->model : model->data().name;
+  options.title = loaded->model.data().name.empty() ? r->model : loaded->model.data().name;
   options.as_of = r->as_of.value_or(Today());
   options.depth = r->depth;
   return RenderAndWrite(*s, options, r->output, &progress, out, err);

@@ -22,6 +22,8 @@ constexpr char kUsage[] =
     "  assess MODEL [--unit ID] [--json]           scores, grades and ranks, with reasons\n"
     "  policy --default                            the built-in accountability policy\n"
     "  scheme --default                            the built-in assessment scheme\n"
+    "  convert IN OUT [--from json|csv|zrn] [--to json|csv|zrn] [--no-snapshot] [--quiet]\n"
+    "                                              a model as a JSON file, CSV folder or .zrn\n"
     "  export MODEL --format graphml|dot|svg|png [--as-of DATE] [--unit ID | --incident ID]\n"
     "         [--grades] -o FILE                   the hierarchy as a graph, or a picture\n"
     "  report MODEL [--as-of DATE] [--depth N] [--quiet] -o FILE\n"
@@ -30,6 +32,7 @@ constexpr char kUsage[] =
     "  generate --units N [--members M] [--seed S] [--depth D] [--no-member-people] -o FILE\n"
     "                                              a synthetic organization, deterministic\n"
     "\n"
+    "MODEL is a JSON document, a folder of CSV files (docs/csv.md) or a .zrn archive.\n"
     "DATE is YYYY-MM-DD (default: today, UTC). Exit codes: 0 ok, 1 invalid model,\n"
     "2 bad command line, 3 unknown id or a unit that does not exist on the date,\n"
     "4 output not written (or Graphviz `dot` missing or failed).\n";
@@ -53,6 +56,7 @@ int main(int argc, char** argv) {
   if (command == "assess") return zeren::cli::RunAssess(args, std::cout, std::cerr);
   if (command == "scheme") return zeren::cli::RunScheme(args, std::cout, std::cerr);
   if (command == "policy") return zeren::cli::RunPolicy(args, std::cout, std::cerr);
+  if (command == "convert") return zeren::cli::RunConvert(args, std::cout, std::cerr);
   if (command == "export") return zeren::cli::RunExport(args, std::cout, std::cerr);
   if (command == "demo") return zeren::cli::RunDemo(args, std::cout, std::cerr);
   if (command == "generate") return zeren::cli::RunGenerate(args, std::cout, std::cerr);
