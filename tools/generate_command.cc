@@ -1,4 +1,6 @@
-// zeren generate: a synthetic organization, written as a JSON model document.
+// zeren generate: a synthetic organization, written as JSON, a CSV folder or a .zrn archive.
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -10,20 +12,25 @@
 #include "absl/strings/str_format.h"
 #include "tools/commands.h"
 #include "tools/model_input.h"
+#include "tools/progress.h"
 #include "zeren/generate.h"
 #include "zeren/model_json.h"
 
 namespace zeren::cli {
 namespace {
 
+// The share of the progress bar that generating takes; writing the file takes the rest.
+constexpr double kGenerated = 0.6;
+
 constexpr char kGenerateUsage[] =
     "usage: zeren generate --units N [--members M] [--seed S] [--depth D] [--year Y]\n"
-    "                      [--no-member-people | --member-people] -o FILE\n";
+    "                      [--no-member-people | --member-people] [--quiet] -o FILE\n";
 
 struct GenerateArgs {
   GenerateOptions options;
   std::string output;
   bool has_units = false;
+  bool quiet = false;  // no progress bar even on a terminal
 };
 
 // Reads an integer flag value into `*out`; reports a malformed one.
@@ -43,6 +50,10 @@ std::optional<GenerateArgs> ParseGenerateArgs(const std::vector<std::string>& ar
     const std::string& arg = args[i];
     if (arg == "--no-member-people" || arg == "--member-people") {
       parsed.options.member_people = arg == "--member-people";
+      continue;
+    }
+    if (arg == "--quiet") {
+      parsed.quiet = true;
       continue;
     }
     const bool known = arg == "--units" || arg == "--members" || arg == "--seed" ||
@@ -87,8 +98,14 @@ int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::os
     return kExitUsage;
   }
   const auto start = std::chrono::steady_clock::now();
+  Progress progress(err, IsTerminal(STDERR_FILENO) && !parsed->quiet);
+  parsed->options.progress = [&progress](double done) {
+    progress.Update("generating", kGenerated * done);
+  };
   absl::StatusOr<Model> model = GenerateModel(parsed->options);
+  progress.Update("writing", kGenerated);
   if (!model.ok()) {
+    progress.Clear();
     err << "zeren generate: " << model.status().message() << "\n";
     return kExitUsage;
   }
@@ -97,6 +114,7 @@ int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::os
   if (form == ModelForm::kArchive) {  // so that the organization opens without compiling
     absl::StatusOr<Snapshot> compiled = Snapshot::Compile(*model);
     if (!compiled.ok()) {
+      progress.Clear();
       err << "zeren generate: " << compiled.status().message() << "\n";
       return kExitUsage;
     }
@@ -104,9 +122,11 @@ int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::os
   }
   const Snapshot* kept = snapshot ? &*snapshot : nullptr;
   if (absl::Status status = SaveModelOutput(parsed->output, form, *model, kept); !status.ok()) {
+    progress.Clear();
     err << "zeren generate: " << status.message() << "\n";
     return kExitOutput;
   }
+  progress.Finish();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const ModelData& d = model->data();

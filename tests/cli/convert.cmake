@@ -58,3 +58,30 @@ zeren_cli_test(NAME convert.json_read_as_archive EXPECT 1
 zeren_cli_test(NAME convert.unwritable EXPECT 4
   ARGS convert ${ZEREN_ORGAN} ${ZEREN_CONVERT_TMP}/no-such-folder/out.json
   MATCH "^zeren convert: [^\n]*no-such-folder/out\\.json")
+
+# A generated organization (the fixed seed of cli.generate.write) written straight to an
+# archive and to a CSV folder comes back as exactly the JSON document generate writes.
+set(gen ${ZEREN_CONVERT_TMP}/generated-300-42)
+zeren_cli_test(NAME convert.generate_zrn EXPECT 0
+  ARGS generate --units 300 --seed 42 -o ${gen}.zrn
+  MATCH "generated-300-42\\.zrn: 300 units, 10832 people, 11609 posts, 292 links")
+zeren_cli_test(NAME convert.generate_csv EXPECT 0
+  ARGS generate --units 300 --seed 42 -o ${gen}-csv
+  MATCH "generated-300-42-csv: 300 units, 10832 people, 11609 posts, 292 links")
+zeren_cli_test(NAME convert.generated_zrn_to_json EXPECT 0
+  ARGS convert ${gen}.zrn ${gen}-from-zrn.json
+  MATCH "\\(zrn to json\\)$")
+zeren_cli_test(NAME convert.generated_csv_to_json EXPECT 0
+  ARGS convert ${gen}-csv ${gen}-from-csv.json
+  MATCH "\\(csv to json\\)$")
+add_test(NAME cli.convert.generated_zrn_round_trip_is_exact
+  COMMAND ${CMAKE_COMMAND} -E compare_files ${ZEREN_GENERATED} ${gen}-from-zrn.json)
+add_test(NAME cli.convert.generated_csv_round_trip_is_exact
+  COMMAND ${CMAKE_COMMAND} -E compare_files ${ZEREN_GENERATED} ${gen}-from-csv.json)
+set_tests_properties(cli.convert.generate_zrn cli.convert.generate_csv
+  PROPERTIES FIXTURES_SETUP generated_forms)
+set_tests_properties(cli.convert.generated_zrn_to_json cli.convert.generated_csv_to_json
+  PROPERTIES FIXTURES_REQUIRED generated_forms FIXTURES_SETUP generated_back)
+set_tests_properties(cli.convert.generated_zrn_round_trip_is_exact
+                     cli.convert.generated_csv_round_trip_is_exact
+  PROPERTIES FIXTURES_REQUIRED "generated_300;generated_back")
