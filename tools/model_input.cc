@@ -57,9 +57,11 @@ std::optional<ModelForm> ParseModelForm(absl::string_view name) {
 }
 
 ModelForm InputFormOf(const std::string& path) {
+  // The name first: a folder called x.json is a JSON document that cannot be read.
+  if (absl::EndsWith(path, ".json")) return ModelForm::kJson;
+  if (absl::EndsWith(path, ".zrn")) return ModelForm::kArchive;
   std::error_code error;
-  if (std::filesystem::is_directory(path, error)) return ModelForm::kCsv;
-  return absl::EndsWith(path, ".zrn") ? ModelForm::kArchive : ModelForm::kJson;
+  return std::filesystem::is_directory(path, error) ? ModelForm::kCsv : ModelForm::kJson;
 }
 
 ModelForm OutputFormOf(const std::string& path) {

@@ -20,8 +20,8 @@ enum class ModelForm { kJson, kCsv, kArchive };
 // "json", "csv" or "zrn".
 std::optional<ModelForm> ParseModelForm(absl::string_view name);
 
-// The form of an existing input: a folder is CSV, a name ending in .zrn an archive, anything
-// else JSON.
+// The form of an existing input: a name ending in .json is JSON, in .zrn an archive; else
+// a folder is CSV and anything else JSON.
 ModelForm InputFormOf(const std::string& path);
 // The form of an output: .zrn an archive, .json JSON, anything else a CSV folder.
 ModelForm OutputFormOf(const std::string& path);
