@@ -126,6 +126,11 @@ ZEREN_FINDING_SEVERITY_CRITICAL = 0
 ZEREN_FINDING_SEVERITY_WARNING = 1
 ZEREN_FINDING_SEVERITY_INFO = 2
 
+ZEREN_GRAPH_GRAPHML = 0
+ZEREN_GRAPH_DOT = 1
+
+ZEREN_CSV_BYTE_ORDER_MARK = 1
+
 ZEREN_DATE_OPEN = -2**31  # INT32_MIN
 
 # The spellings of the model format, indexed by the C values above.
@@ -300,7 +305,7 @@ class zeren_party_columns(_Sized):
 class zeren_graph_options(_Sized):
     _fields_ = [("struct_size", c_uint32), ("as_of", c_int32), ("format", c_int32),
                 ("assessment", AssessmentP)]
-    _defaults_ = {"as_of": ZEREN_DATE_OPEN, "format": 0}
+    _defaults_ = {"as_of": ZEREN_DATE_OPEN, "format": ZEREN_GRAPH_GRAPHML}
 
 
 class zeren_generate_spec(_Sized):
