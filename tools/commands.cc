@@ -25,6 +25,10 @@
 
 namespace zeren::cli {
 
+Date Today() {
+  return *ParseDate(absl::FormatCivilTime(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())));
+}
+
 extern const char kDemoModel[];
 
 namespace {
@@ -89,23 +93,6 @@ std::optional<Options> ParseOptions(const std::vector<std::string>& args,
     return std::nullopt;
   }
   return options;
-}
-
-Date Today() {
-  return *ParseDate(absl::FormatCivilTime(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())));
-}
-
-void ReportProblems(absl::string_view source, const absl::Status& status,
-                    const ProblemList& problems, std::ostream& err) {
-  if (problems.empty()) {
-    err << status.message() << "\n";
-    return;
-  }
-  for (const Problem& p : problems.kept()) err << source << ": " << p.ToString() << "\n";
-  if (problems.total() > problems.kept().size()) {
-    err << source << ": … and " << problems.total() - problems.kept().size()
-        << " more problems\n";
-  }
 }
 
 std::optional<Model> Load(const std::string& path, std::ostream& err) {

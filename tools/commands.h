@@ -20,6 +20,9 @@ inline constexpr int kExitQuery = 3;         // unknown id, or a unit not existi
 // The output cannot be written, or a program it needs (Graphviz `dot`) is missing or failed.
 inline constexpr int kExitOutput = 4;
 
+// Today in UTC: the default of --as-of.
+Date Today();
+
 int RunValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunChain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunPerson(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -118,10 +118,6 @@ std::optional<ExportOptions> Parse(const std::vector<std::string>& args, std::os
   return o;
 }
 
-Date Today() {
-  return *ParseDate(absl::FormatCivilTime(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())));
-}
-
 // The one place this command reads MODEL, so that every input form can be routed through
 // one loader. Reports problems as the other commands do.
 std::optional<Snapshot> LoadForExport(const std::string& path, std::ostream& err, int* code) {

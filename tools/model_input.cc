@@ -13,19 +13,6 @@
 namespace zeren::cli {
 namespace {
 
-void ReportProblems(const std::string& path, const absl::Status& status,
-                    const ProblemList& problems, std::ostream& err) {
-  if (problems.empty()) {
-    err << status.message() << "\n";
-    return;
-  }
-  for (const Problem& p : problems.kept()) err << path << ": " << p.ToString() << "\n";
-  if (problems.total() > problems.kept().size()) {
-    err << path << ": … and " << problems.total() - problems.kept().size()
-        << " more problems\n";
-  }
-}
-
 absl::StatusOr<LoadedModel> Read(const std::string& path, ModelForm form,
                                  ProblemList* problems) {
   switch (form) {
@@ -48,6 +35,19 @@ absl::StatusOr<LoadedModel> Read(const std::string& path, ModelForm form,
 }
 
 }  // namespace
+
+void ReportProblems(absl::string_view source, const absl::Status& status,
+                    const ProblemList& problems, std::ostream& err) {
+  if (problems.empty()) {
+    err << status.message() << "\n";
+    return;
+  }
+  for (const Problem& p : problems.kept()) err << source << ": " << p.ToString() << "\n";
+  if (problems.total() > problems.kept().size()) {
+    err << source << ": … and " << problems.total() - problems.kept().size()
+        << " more problems\n";
+  }
+}
 
 std::optional<ModelForm> ParseModelForm(absl::string_view name) {
   if (name == "json") return ModelForm::kJson;

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "zeren/model.h"
+#include "zeren/problem.h"
 #include "zeren/snapshot.h"
 
 namespace zeren::cli {
@@ -30,6 +31,11 @@ struct LoadedModel {
   Model model;
   std::optional<Snapshot> snapshot;  // an archive's, when it holds one
 };
+
+// Writes a failed load's problems to `err`, each as "SOURCE: WHERE: MESSAGE" (the
+// status message alone when there are none).
+void ReportProblems(absl::string_view source, const absl::Status& status,
+                    const ProblemList& problems, std::ostream& err);
 
 // Reads a model in `form` (by InputFormOf when absent). On failure writes every problem to
 // `err` as "PATH: WHERE: MESSAGE" and returns nullopt.

@@ -67,10 +67,6 @@ std::optional<ReportArgs> ParseReportArgs(const std::vector<std::string>& args, 
   return r;
 }
 
-Date Today() {
-  return *ParseDate(absl::FormatCivilTime(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())));
-}
-
 std::optional<LoadedModel> LoadWithProblems(const std::string& path, std::ostream& err,
                                             Progress* progress) {
   std::ostringstream problems;
