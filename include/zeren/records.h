@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "zeren/date.h"
+#include "zeren/member_roster.h"
 #include "zeren/vocabulary.h"
 
 namespace zeren {
@@ -189,6 +190,9 @@ struct ModelData {
   std::vector<Unit> units;
   std::vector<Person> people;
   std::vector<Post> posts;
+  // Plain members, column by column: each row is a person, a staff post and an appraisal
+  // (zeren/member_roster.h). Writers put them after the records above.
+  MemberRoster roster;
   std::vector<Link> links;
   std::vector<Duty> duties;
   std::vector<Directive> directives;

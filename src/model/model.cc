@@ -114,6 +114,7 @@ class BatchApplier {
         return;
       }
     }
+    if (op.role == Role::kStaff && InRoster(op.person)) return;
     problems_.Add(path_, op.person,
                   absl::StrCat("no open ", Name(op.role), " post of \"", op.person,
                                "\" in unit \"", op.unit, "\" to end"));
@@ -136,10 +137,19 @@ class BatchApplier {
     if (!units_.Remove(op.id)) Missing("unit", op.id);
   }
   void operator()(const Edit::RemovePersonOp& op) {
-    if (!people_.Remove(op.id)) Missing("person", op.id);
+    if (!InRoster(op.id) && !people_.Remove(op.id)) Missing("person", op.id);
   }
 
  private:
+  // Roster rows are not records an edit can change; true (with a problem) for one.
+  bool InRoster(const std::string& person) {
+    if (!data_.roster.Find(person)) return false;
+    problems_.Add(path_, person,
+                  absl::StrCat("person \"", person,
+                               "\" is a row of the member roster, which edits cannot change"));
+    return true;
+  }
+
   void Missing(absl::string_view what, const std::string& id) {
     problems_.Add(path_, id, absl::StrCat("no ", what, " \"", id, "\" to remove"));
   }

@@ -84,6 +84,7 @@ class Validator {
     IndexIds();
     CheckUnits();
     CheckPosts();
+    CheckRoster();
     CheckLinks();
     CheckDuties();
     CheckDirectives();
@@ -114,7 +115,9 @@ class Validator {
         {"units", d.units.size()},           {"people", d.people.size()},
         {"posts", d.posts.size()},           {"links", d.links.size()},
         {"duties", d.duties.size()},         {"directives", d.directives.size()},
-        {"incidents", d.incidents.size()},   {"directives[*].tasks", tasks}};
+        {"incidents", d.incidents.size()},   {"directives[*].tasks", tasks},
+        {"people and roster", d.people.size() + d.roster.size()},
+        {"posts and roster", d.posts.size() + d.roster.size()}};
     bool fits = true;
     for (const auto& [name, count] : counts) {
       if (count > kMaxRecords) {
@@ -183,7 +186,7 @@ class Validator {
   }
 
   bool RequirePerson(std::string path, absl::string_view id) {
-    if (people_.contains(id)) return true;
+    if (people_.contains(id) || data_.roster.Find(id)) return true;
     Add(std::move(path), id, absl::StrCat("unknown person ", Quoted(id)));
     return false;
   }
@@ -316,6 +319,59 @@ class Validator {
       }
     }
     CheckSingleHolderOverlaps();
+  }
+
+  // Each roster row stands for a person, a staff post and an appraisal: the checks of those
+  // records, row by row, without building them. Ids are compared in the roster's id order
+  // rather than hashed: at national scale there are a hundred million of them.
+  void CheckRoster() {
+    const MemberRoster& roster = data_.roster;
+    if (roster.empty()) return;
+    auto row = [](uint32_t r) { return At("roster", r); };
+    std::vector<bool> unit_seen(roster.unit_ids().size(), false);
+    for (uint32_t r = 0; r < roster.size(); ++r) {
+      const absl::string_view id = roster.id(r);
+      if (id.empty()) Add(row(r) + ".id", id, "id must be a non-empty string");
+      if (id.size() > kMaxIdBytes) CheckIdLength(row(r) + ".id", std::string(id));
+      if (!IsCleanText(id) || !IsCleanText(roster.name(r)) || roster.name(r).size() > kMaxTextBytes) {
+        Text(row(r), id, id, "id");
+        Text(row(r), id, roster.name(r), "name");
+      }
+      if (!unit_seen[roster.unit(r)]) {
+        unit_seen[roster.unit(r)] = true;
+        RequireUnit(row(r) + ".unit", roster.unit_id(r));
+      }
+      const Interval held = roster.held(r);
+      if (held.from == kBeginningOfTime) Add(row(r) + ".from", id, "a post needs a `from` date");
+      if (held.from != kBeginningOfTime && (!Writable(held.from) || held.to <= held.from ||
+                                            (held.to != kEndOfTime && !Writable(held.to)))) {
+        RequireOrdered(held, row(r) + ".to", id, "from", "to");
+      }
+      if (roster.has_appraisal(r)) {
+        if (!std::isfinite(roster.appraisal(r))) {
+          Add(row(r) + ".appraisal", id, "an appraisal score must be a finite number");
+        } else if (!data_.assessment) {
+          Add(row(r) + ".appraisal", id, "an appraisal score needs an `assessment` in the model");
+        }
+      }
+    }
+    for (uint32_t k = 1; k < roster.size(); ++k) {
+      const uint32_t r = roster.by_id(k), first = roster.by_id(k - 1);
+      if (!roster.id(r).empty() && roster.id(r) == roster.id(first)) {
+        Add(row(r) + ".id", roster.id(r),
+            absl::StrCat("duplicate id ", Quoted(roster.id(r)), " (first at ", row(first), ")"));
+      }
+    }
+    // Record ids outside the roster's id range cannot collide (the usual case: other
+    // prefixes), so only those inside it are looked up.
+    for (size_t i = 0; i < data_.people.size(); ++i) {
+      const std::string& id = data_.people[i].id;
+      if (id < roster.first_id() || id > roster.last_id()) continue;
+      if (std::optional<uint32_t> r = roster.Find(id)) {
+        Add(At("people", i) + ".id", id,
+            absl::StrCat("duplicate id ", Quoted(id), " (also at ", row(*r), ")"));
+      }
+    }
   }
 
   // At most one secretary, head and discipline secretary per unit on any day.
