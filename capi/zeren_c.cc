@@ -275,8 +275,8 @@ zeren_chain_entry ChainEntryOf(const zeren_chain& c, const zeren::ChainEntry& e)
   zeren_chain_entry out = ZEREN_CHAIN_ENTRY_INIT;
   out.kind = static_cast<int32_t>(e.kind);
   if (e.person != kNoIndex) {
-    out.person_id = s.person_id(e.person).c_str();
-    out.person_name = s.person_name(e.person).c_str();
+    out.person_id = s.person_id(e.person).data();
+    out.person_name = s.person_name(e.person).data();
   }
   if (e.unit != kNoIndex) {
     out.unit_id = s.unit_id(e.unit).c_str();
@@ -305,8 +305,10 @@ zeren_party PartyOf(const zeren_accounting& a, const zeren::AccountableParty& p)
   const zeren::Snapshot& s = a.snapshot;
   zeren_party out = ZEREN_PARTY_INIT;
   out.is_unit = p.party.is_unit ? 1 : 0;
-  out.id = (p.party.is_unit ? s.unit_id(p.party.index) : s.person_id(p.party.index)).c_str();
-  out.name = (p.party.is_unit ? s.unit_name(p.party.index) : s.person_name(p.party.index)).c_str();
+  // Person ids and names are NUL-terminated views (zeren/snapshot.h).
+  out.id = p.party.is_unit ? s.unit_id(p.party.index).c_str() : s.person_id(p.party.index).data();
+  out.name =
+      p.party.is_unit ? s.unit_name(p.party.index).c_str() : s.person_name(p.party.index).data();
   out.category = static_cast<int32_t>(p.category);
   out.degree = p.degree;
   out.form = static_cast<int32_t>(p.form);
@@ -371,7 +373,7 @@ zeren_finding FindingOf(const zeren_audit& a, const zeren::Finding& f) {
   out.kind = static_cast<int32_t>(f.kind);
   out.severity = static_cast<int32_t>(zeren::SeverityOf(f.kind));
   if (f.unit != kNoIndex) out.unit_id = s.unit_id(f.unit).c_str();
-  if (f.person != kNoIndex) out.person_id = s.person_id(f.person).c_str();
+  if (f.person != kNoIndex) out.person_id = s.person_id(f.person).data();
   if (f.duty != kNoIndex) out.duty_id = s.duty_id(f.duty).c_str();
   if (f.directive != kNoIndex) out.directive_id = s.directive_id(f.directive).c_str();
   out.detail = f.detail.c_str();
@@ -587,12 +589,12 @@ size_t zeren_model_unit_count(const zeren_model* model) {
 
 size_t zeren_model_person_count(const zeren_model* model) {
   return Quietly<size_t>(0,
-                         [&] { return model == nullptr ? 0 : model->model.data().people.size(); });
+                         [&] { return model == nullptr ? 0 : model->model.data().people.size() + model->model.data().roster.size(); });
 }
 
 size_t zeren_model_post_count(const zeren_model* model) {
   return Quietly<size_t>(0,
-                         [&] { return model == nullptr ? 0 : model->model.data().posts.size(); });
+                         [&] { return model == nullptr ? 0 : model->model.data().posts.size() + model->model.data().roster.size(); });
 }
 
 size_t zeren_model_link_count(const zeren_model* model) {
@@ -908,7 +910,7 @@ int32_t zeren_snapshot_holders(const zeren_snapshot* snapshot, const char* unit,
     for (zeren::PostIndex post : zeren::HoldersOf(s, u, static_cast<zeren::Role>(role), as_of)) {
       const zeren::PersonIndex p = s.post_person(post);
       const zeren::Interval& held = s.post_held(post);
-      if (fn(payload, s.person_id(p).c_str(), s.person_name(p).c_str(), OutDate(held.from),
+      if (fn(payload, s.person_id(p).data(), s.person_name(p).data(), OutDate(held.from),
              OutDate(held.to)) != 0) {
         break;
       }
@@ -1435,7 +1437,7 @@ int32_t zeren_assessment_people(const zeren_assessment* assessment, const char**
     const std::vector<zeren::PersonScore>& people = assessment->assessment.people;
     const size_t rows = std::min(capacity, people.size());
     for (size_t k = 0; k < rows; ++k) {
-      if (person_ids != nullptr) person_ids[k] = s.person_id(people[k].person).c_str();
+      if (person_ids != nullptr) person_ids[k] = s.person_id(people[k].person).data();
       if (scores != nullptr) scores[k] = people[k].score;
     }
     *count = people.size();

@@ -182,7 +182,7 @@ int32_t zeren_view_holders(const zeren_view* view, const char* unit, int32_t rol
       const zeren::PersonIndex p = s.post_person(post);
       const zeren::Interval& held = s.post_held(post);
       const int32_t to = held.to == zeren::kEndOfTime ? ZEREN_DATE_OPEN : held.to;
-      if (fn(payload, s.person_id(p).c_str(), s.person_name(p).c_str(), held.from, to) != 0) {
+      if (fn(payload, s.person_id(p).data(), s.person_name(p).data(), held.from, to) != 0) {
         break;
       }
     }

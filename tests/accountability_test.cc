@@ -76,7 +76,7 @@ struct Outcome {
   const Snapshot& s() const { return *snapshot; }
 
   std::string Label(const Party& p) const {
-    return p.is_unit ? "unit:" + s().unit_id(p.index) : "person:" + s().person_id(p.index);
+    return p.is_unit ? "unit:" + s().unit_id(p.index) : "person:" + std::string(s().person_id(p.index));
   }
 
   std::vector<Row> Rows() const {

@@ -105,7 +105,7 @@ struct Result {
   // "person=score" for each person scored, in the assessment's order.
   std::vector<std::string> PeopleIds() const {
     std::vector<std::string> out;
-    for (const zeren::PersonScore& p : a.people) out.push_back(s.person_id(p.person));
+    for (const zeren::PersonScore& p : a.people) out.push_back(std::string(s.person_id(p.person)));
     return out;
   }
   std::optional<double> PersonScore(absl::string_view id) const {

@@ -202,7 +202,7 @@ class ChainFixture : public ::testing::Test {
   // The person id of each post of `posts`.
   std::vector<std::string> Holders(const std::vector<PostIndex>& posts) const {
     std::vector<std::string> ids;
-    for (PostIndex post : posts) ids.push_back(s().person_id(s().post_person(post)));
+    for (PostIndex post : posts) ids.push_back(std::string(s().person_id(s().post_person(post))));
     return ids;
   }
 

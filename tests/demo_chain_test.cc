@@ -121,7 +121,7 @@ class DemoChain : public ::testing::Test {
   std::vector<std::string> Holders(const char* unit, Role role, const char* day) const {
     std::vector<std::string> ids;
     for (PostIndex post : HoldersOf(s(), U(unit), role, D(day))) {
-      ids.push_back(s().person_id(s().post_person(post)));
+      ids.push_back(std::string(s().person_id(s().post_person(post))));
     }
     return ids;
   }

@@ -64,14 +64,14 @@ TEST_F(SnapshotTest, PostsAreIndexedByUnitPersonAndCharge) {
   std::vector<std::string> party_posts;
   for (PostIndex p : s_->posts_in(U("party"))) {
     party_posts.push_back(std::string(Name(s_->post_role(p))) + ":" +
-                          s_->person_id(s_->post_person(p)));
+                          std::string(s_->person_id(s_->post_person(p))));
   }
   // By role, then start date.
   EXPECT_EQ(party_posts, (std::vector<std::string>{"secretary:a_sec", "head:a_head", "member:a_mem",
                                                    "member:a_mem2", "member:a_mem3"}));
   std::vector<std::string> in_charge_of_dept2;
   for (PostIndex p : s_->posts_in_charge_of(U("dept2"))) {
-    in_charge_of_dept2.push_back(s_->person_id(s_->post_person(p)));
+    in_charge_of_dept2.push_back(std::string(s_->person_id(s_->post_person(p))));
   }
   EXPECT_EQ(in_charge_of_dept2, (std::vector<std::string>{"a_mem2", "a_mem3"}));
   const PersonIndex a_mem = *s_->FindPerson("a_mem");

@@ -96,7 +96,7 @@ std::vector<std::string> UnitIds(const View& v) {
 std::vector<std::string> PersonIds(const View& v) {
   std::vector<std::string> ids;
   for (PersonIndex p = 0; p < v.snapshot().person_count(); ++p) {
-    if (v.HasPerson(p)) ids.push_back(v.snapshot().person_id(p));
+    if (v.HasPerson(p)) ids.push_back(std::string(v.snapshot().person_id(p)));
   }
   return ids;
 }
@@ -271,7 +271,7 @@ TEST(ViewChain, AnInChargePostInsideForAUnitOutsideIsRedacted) {
   std::vector<std::string> rows;
   for (const ChainEntry& e : chain->entries) {
     rows.push_back(std::string(zeren::Name(e.kind)) + " " +
-                   (e.person == kNoIndex ? "-" : Small().person_id(e.person)) + " " +
+                   (e.person == kNoIndex ? "-" : std::string(Small().person_id(e.person))) + " " +
                    std::to_string(e.distance) + " " + e.reason);
   }
   EXPECT_THAT(
@@ -396,7 +396,7 @@ TEST(ViewAccount, AllListsTheInsideIncidentsOnly) {
   std::vector<std::string> parties;
   for (const zeren::ViewParty& p : k3->parties) {
     parties.push_back(!p.party ? "outside" : p.party->is_unit ? Small().unit_id(p.party->index)
-                                                            : Small().person_id(p.party->index));
+                                                            : std::string(Small().person_id(p.party->index)));
   }
   EXPECT_THAT(parties,
               ElementsAre("outside", "joint", "outside", "p_both", "p_ds", "outside", "p_joint"));
@@ -482,7 +482,7 @@ TEST(ViewAssess, InsideUnitsWithTheOrganizationsRanksAndInsidePeople) {
   for (UnitIndex u : seen->order) {
     order.push_back(s.unit_id(u) + " #" + std::to_string(seen->units[u].rank));
   }
-  for (const zeren::PersonScore& p : seen->people) people.push_back(s.person_id(p.person));
+  for (const zeren::PersonScore& p : seen->people) people.push_back(std::string(s.person_id(p.person)));
   // br1 is second of the three branches: zbr2, outside, is first.
   EXPECT_THAT(order, ElementsAre("br1 #2", "joint #3", "dept #1", "g1 #1"));
   EXPECT_THAT(people, ElementsAre("p_ds", "p_dsec", "p_b1", "p_b1m", "p_both", "p_joint"));
@@ -590,14 +590,14 @@ std::vector<std::pair<std::string, std::string>> Render(const View& v,
         const absl::StatusOr<std::vector<PostIndex>> holders = v.HoldersOf(s.unit_id(u), role, day);
         for (PostIndex post : *holders) {
           texts.push_back({"holders " + s.unit_id(u) + on,
-                           s.person_id(s.post_person(post)) + " " +
-                               s.person_name(s.post_person(post))});
+                           std::string(s.person_id(s.post_person(post))) + " " +
+                               std::string(s.person_name(s.post_person(post)))});
         }
       }
     }
     for (PersonIndex p = 0; p < s.person_count(); ++p) {
       if (!v.HasPerson(p)) continue;
-      texts.push_back({"person " + s.person_id(p) + on,
+      texts.push_back({"person " + std::string(s.person_id(p)) + on,
                        zeren::PersonViewToJson(s, *v.ResponsibilitiesOf(s.person_id(p), day))});
     }
     texts.push_back({"ledger" + on, zeren::LedgerToJson(s, v.LedgerAsOf(day))});
@@ -666,11 +666,11 @@ std::vector<Word> OutsideWords(const View& v) {
   }
   for (PersonIndex p = 0; p < s.person_count(); ++p) {
     if (v.HasPerson(p)) {
-      inside.push_back(s.person_id(p));
-      inside.push_back(s.person_name(p));
+      inside.push_back(std::string(s.person_id(p)));
+      inside.push_back(std::string(s.person_name(p)));
     } else {
-      outside.push_back({s.person_id(p), true});
-      outside.push_back({s.person_name(p), false});
+      outside.push_back({std::string(s.person_id(p)), true});
+      outside.push_back({std::string(s.person_name(p)), false});
     }
   }
   for (const Word& word : outside) {

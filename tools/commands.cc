@@ -233,8 +233,9 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out, std::os
   std::optional<Model> model = Load(options->model, err);
   if (!model) return kExitInvalidModel;
   const ModelData& d = model->data();
-  out << options->model << ": valid (" << d.units.size() << " units, " << d.people.size()
-      << " people, " << d.posts.size() << " posts, " << d.links.size() << " links)\n";
+  out << options->model << ": valid (" << d.units.size() << " units, "
+      << d.people.size() + d.roster.size() << " people, " << d.posts.size() + d.roster.size()
+      << " posts, " << d.links.size() << " links)\n";
   return kExitOk;
 }
 
@@ -419,7 +420,7 @@ class DemoReport {
     std::vector<std::string> names;
     for (const ChainEntry& e : chain.entries) {
       if (e.kind != kind || e.person == kNoIndex) continue;
-      const std::string& name = s.person_name(e.person);
+      const std::string name(s.person_name(e.person));
       if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     }
     return names.empty() ? std::string(if_none) : absl::StrJoin(names, "、");

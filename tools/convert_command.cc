@@ -106,7 +106,8 @@ int RunConvert(const std::vector<std::string>& args, std::ostream& out, std::ost
   progress.Finish();
   const ModelData& d = loaded->model.data();
   out << absl::StrFormat("%s: %d units, %d people, %d posts, %d links (%s to %s%s)\n", c->out,
-                         d.units.size(), d.people.size(), d.posts.size(), d.links.size(),
+                         d.units.size(), d.people.size() + d.roster.size(),
+                         d.posts.size() + d.roster.size(), d.links.size(),
                          Name(c->from.value_or(InputFormOf(c->in))), Name(to),
                          kept ? ", with its snapshot" : "");
   return kExitOk;

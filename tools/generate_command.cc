@@ -132,7 +132,8 @@ int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::os
   const ModelData& d = model->data();
   out << absl::StrFormat(
       "%s: %d units, %d people, %d posts, %d links, %d incidents, %d directives in %.2f s\n",
-      parsed->output, d.units.size(), d.people.size(), d.posts.size(), d.links.size(),
+      parsed->output, d.units.size(), d.people.size() + d.roster.size(),
+      d.posts.size() + d.roster.size(), d.links.size(),
       d.incidents.size(), d.directives.size(), seconds);
   return kExitOk;
 }

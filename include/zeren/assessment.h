@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "zeren/scheme.h"
 #include "zeren/snapshot.h"
@@ -60,7 +61,9 @@ struct UnitAssessment {
 struct PersonScore {
   PersonIndex person;
   double score;
-  std::vector<PostIndex> posts;  // the posts held in the period that the score averages
+  // The posts held in the period that the score averages. Inline up to 4: at national
+  // scale a hundred million members each hold one, and a heap block each would cost 7 GB.
+  absl::InlinedVector<PostIndex, 4> posts;
 };
 
 struct Assessment {

@@ -40,6 +40,7 @@ class MemberRoster {
   uint32_t size() const { return static_cast<uint32_t>(c_->from.size()); }
   bool empty() const { return c_->from.empty(); }
 
+  // Both end in a NUL byte (not part of the view), so data() is a C string.
   absl::string_view id(uint32_t r) const { return Text(c_->id_bytes, c_->id_end, r); }
   absl::string_view name(uint32_t r) const { return Text(c_->name_bytes, c_->name_end, r); }
   // The row's unit as an index into unit_ids(); rows of one unit share it.
@@ -65,8 +66,8 @@ class MemberRoster {
 
   // The columns as they are stored, for the archive (src/io).
   struct Columns {
-    std::string id_bytes, name_bytes;   // every id (name) back to back
-    std::vector<uint32_t> id_end, name_end;  // end offset of row r's id (name)
+    std::string id_bytes, name_bytes;   // every id (name) back to back, each ending in NUL
+    std::vector<uint32_t> id_end, name_end;  // offset just past row r's id (name) and its NUL
     std::vector<std::string> unit_ids;
     std::vector<uint32_t> unit;         // into unit_ids
     std::vector<Date> from, to;
@@ -86,7 +87,7 @@ class MemberRoster {
   static absl::string_view Text(const std::string& bytes, const std::vector<uint32_t>& end,
                                 uint32_t r) {
     const uint32_t begin = r == 0 ? 0 : end[r - 1];
-    return absl::string_view(bytes.data() + begin, end[r] - begin);
+    return absl::string_view(bytes.data() + begin, end[r] - begin - 1);
   }
 
   std::shared_ptr<const Columns> c_;

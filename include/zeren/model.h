@@ -34,7 +34,8 @@ class Model {
   // the model is left exactly as it was.
   absl::Status Apply(const Edit& edit, ProblemList* problems = nullptr);
 
-  // Lookups by id; nullptr when absent.
+  // Lookups by id; nullptr when absent. FindPerson finds person records only: a roster
+  // row's person has no record (data().roster.Find finds the row).
   const Unit* FindUnit(absl::string_view id) const;
   const Person* FindPerson(absl::string_view id) const;
   const Duty* FindDuty(absl::string_view id) const;

@@ -66,19 +66,35 @@ class Snapshot {
   absl::Span<const UnitIndex> parent_array() const { return a_->parent; }
   absl::Span<const uint32_t> unit_levels() const { return a_->unit_level; }
 
-  // ---- people, in document order ----
-  uint32_t person_count() const { return static_cast<uint32_t>(a_->person_id.size()); }
+  // ---- people: the document's people in order, then the member roster's rows. Ids and
+  // names end in a NUL byte past the view: data() is a C string. ----
+  uint32_t person_count() const { return record_people() + a_->roster.size(); }
   std::optional<PersonIndex> FindPerson(absl::string_view id) const;
-  const std::string& person_id(PersonIndex p) const { return a_->person_id[p]; }
-  const std::string& person_name(PersonIndex p) const { return a_->person_name[p]; }
+  absl::string_view person_id(PersonIndex p) const {
+    return p < record_people() ? a_->person_id[p] : a_->roster.id(p - record_people());
+  }
+  absl::string_view person_name(PersonIndex p) const {
+    return p < record_people() ? a_->person_name[p] : a_->roster.name(p - record_people());
+  }
 
-  // ---- posts ----
-  uint32_t post_count() const { return static_cast<uint32_t>(a_->post_person.size()); }
-  PersonIndex post_person(PostIndex p) const { return a_->post_person[p]; }
-  UnitIndex post_unit(PostIndex p) const { return a_->post_unit[p]; }
-  Role post_role(PostIndex p) const { return a_->post_role[p]; }
-  const Interval& post_held(PostIndex p) const { return a_->post_held[p]; }
+  // ---- posts: the document's posts in order, then one staff post per roster row (row r
+  // is person record_people() + r holding post record_posts() + r) ----
+  uint32_t post_count() const { return record_posts() + a_->roster.size(); }
+  PersonIndex post_person(PostIndex p) const {
+    return p < record_posts() ? a_->post_person[p] : record_people() + (p - record_posts());
+  }
+  UnitIndex post_unit(PostIndex p) const {
+    return p < record_posts() ? a_->post_unit[p]
+                              : a_->roster_unit[a_->roster.unit(p - record_posts())];
+  }
+  Role post_role(PostIndex p) const {
+    return p < record_posts() ? a_->post_role[p] : Role::kStaff;
+  }
+  Interval post_held(PostIndex p) const {
+    return p < record_posts() ? a_->post_held[p] : a_->roster.held(p - record_posts());
+  }
   absl::Span<const UnitIndex> post_in_charge_of(PostIndex p) const {
+    if (p >= record_posts()) return {};
     return Range(a_->charge_start, a_->charge_unit, p);
   }
   // Posts in unit u, by role then start date.
@@ -219,6 +235,11 @@ class Snapshot {
   // The model's accountability policy, compiled.
   const Policy& policy() const { return a_->policy; }
 
+  // The model's member roster, whose rows are the last people and posts above.
+  const MemberRoster& roster() const { return a_->roster; }
+  uint32_t record_people() const { return static_cast<uint32_t>(a_->person_id.size()); }
+  uint32_t record_posts() const { return static_cast<uint32_t>(a_->post_person.size()); }
+
   // "name (id)", the way results name things.
   std::string DescribeUnit(UnitIndex u) const;
   std::string DescribePerson(PersonIndex p) const;
@@ -240,6 +261,8 @@ class Snapshot {
 
     Column<std::string> person_id, person_name;
     absl::flat_hash_map<absl::string_view, PersonIndex> person_by_id;
+    MemberRoster roster;         // shared with the model
+    Column<UnitIndex> roster_unit;  // by roster unit slot
 
     Column<PersonIndex> post_person;
     Column<UnitIndex> post_unit;
@@ -310,7 +333,7 @@ class Snapshot {
 
     // Every field above that an archive stores (src/snapshot/snapshot_archive.cc), in a
     // fixed order. An array added above belongs here too, with a bump of kSnapshotLayout;
-    // the id maps, scheme, policy and settings are rebuilt from the model instead.
+    // the id maps, roster, scheme, policy and settings are rebuilt from the model instead.
     template <typename F>
     void ForEachStored(F&& f) {
       f(unit_id), f(unit_name), f(kinds), f(unit_kind), f(unit_members), f(unit_level);

@@ -232,7 +232,7 @@ class Accountant::Pass {
     }
   }
 
-  const std::string& IdOf(const Party& p) const {
+  absl::string_view IdOf(const Party& p) const {
     return p.is_unit ? s_.unit_id(p.index) : s_.person_id(p.index);
   }
 

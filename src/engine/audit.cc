@@ -179,7 +179,7 @@ class Auditor {
     }
   }
 
-  const std::string& SubjectId(const Finding& f) const {
+  absl::string_view SubjectId(const Finding& f) const {
     if (f.kind == FindingKind::kConflictOfInterest || f.kind == FindingKind::kOverloadedPerson) {
       return s_.person_id(f.person);
     }

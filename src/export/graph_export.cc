@@ -96,10 +96,10 @@ class TableBuilder {
     }
   }
 
-  uint32_t AddNode(std::string type, const std::string& id, const std::string& name) {
+  uint32_t AddNode(std::string type, absl::string_view id, absl::string_view name) {
     table_.type.push_back(std::move(type));
-    table_.id.push_back(id);
-    table_.name.push_back(name);
+    table_.id.emplace_back(id);
+    table_.name.emplace_back(name);
     return static_cast<uint32_t>(table_.id.size() - 1);
   }
 
@@ -110,8 +110,8 @@ class TableBuilder {
     table_.level.push_back(s_.unit_level(u));
     for (size_t r = 0; r < kHolderRoles.size(); ++r) {
       const PersonIndex p = HolderOnDay(u, kHolderRoles[r]);
-      table_.holder_name[r].push_back(p == kNoIndex ? "" : s_.person_name(p));
-      table_.holder_id[r].push_back(p == kNoIndex ? "" : s_.person_id(p));
+      table_.holder_name[r].push_back(p == kNoIndex ? "" : std::string(s_.person_name(p)));
+      table_.holder_id[r].push_back(p == kNoIndex ? "" : std::string(s_.person_id(p)));
     }
     if (assessment_ != nullptr) {
       const UnitAssessment& a = assessment_->units[u];

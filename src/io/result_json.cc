@@ -14,7 +14,7 @@ std::string ChainToJson(const Snapshot& s, const Chain& chain) {
   json::array entries;
   for (const ChainEntry& e : chain.entries) {
     json::object o{{"kind", json_text::J(Name(e.kind))}};
-    if (e.person != kNoIndex) o["person"] = s.person_id(e.person);
+    if (e.person != kNoIndex) o["person"] = json_text::J(s.person_id(e.person));
     if (e.unit != kNoIndex) o["unit"] = s.unit_id(e.unit);
     o["distance"] = e.distance;
     o["reason"] = e.reason;
@@ -36,7 +36,7 @@ std::string PersonViewToJson(const Snapshot& s, const PersonView& view) {
     o["reason"] = r.reason;
     entries.push_back(std::move(o));
   }
-  json::object root{{"person", s.person_id(view.person)},
+  json::object root{{"person", json_text::J(s.person_id(view.person))},
                     {"as_of", FormatDate(view.as_of)},
                     {"entries", std::move(entries)}};
   return json_text::WritePretty(root);
@@ -51,7 +51,7 @@ json::value AccountingValue(const Snapshot& s, const Accounting& a) {
     if (p.party.is_unit) {
       party["unit"] = s.unit_id(p.party.index);
     } else {
-      party["person"] = s.person_id(p.party.index);
+      party["person"] = json_text::J(s.person_id(p.party.index));
     }
     json::array adjustments, because;
     for (const Adjustment& adj : a.AdjustmentsOf(p)) adjustments.emplace_back(Describe(adj));
@@ -128,7 +128,7 @@ json::value AuditValue(const Snapshot& s, const AuditReport& report) {
   for (const Finding& f : report.findings) {
     json::object o{{"kind", json_text::J(Name(f.kind))},
                    {"severity", json_text::J(Name(SeverityOf(f.kind)))}};
-    if (f.person != kNoIndex) o["person"] = s.person_id(f.person);
+    if (f.person != kNoIndex) o["person"] = json_text::J(s.person_id(f.person));
     if (f.duty != kNoIndex) {
       o["duty"] = s.duty_id(f.duty);
     } else if (f.unit != kNoIndex) {
@@ -204,7 +204,7 @@ std::string AssessmentToJson(const Snapshot& s, const Assessment& a, std::option
     if (!only || *only == u) units.push_back(UnitAssessmentValue(s, a, u));
   }
   for (const PersonScore& p : a.people) {
-    if (!only) people.push_back(json::object{{"person", s.person_id(p.person)}, {"score", p.score}});
+    if (!only) people.push_back(json::object{{"person", json_text::J(s.person_id(p.person))}, {"score", p.score}});
   }
   json::object root{{"period", json::object{{"from", FormatDate(a.period.from)}, {"to", FormatDate(a.period.to)}}},
                     {"units", std::move(units)}};

@@ -21,7 +21,7 @@ json::value ViewAccountingValue(const Snapshot& s, const ViewAccounting& a) {
     } else if (p.party->is_unit) {
       party = json::object{{"unit", s.unit_id(p.party->index)}};
     } else {
-      party = json::object{{"person", s.person_id(p.party->index)}};
+      party = json::object{{"person", json_text::J(s.person_id(p.party->index))}};
     }
     json::array adjustments, because;
     for (const std::string& text : p.adjustments) adjustments.emplace_back(text);

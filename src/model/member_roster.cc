@@ -18,11 +18,11 @@ size_t Bytes(const std::vector<T>& v) {
   return v.capacity() * sizeof(T);
 }
 
-// True when the offsets in `end` rise from 0 to bytes.size().
+// True when the offsets in `end` rise from 0 to bytes.size(), each text ending in NUL.
 bool OffsetsFit(const std::vector<uint32_t>& end, const std::string& bytes) {
   uint32_t previous = 0;
   for (uint32_t e : end) {
-    if (e < previous) return false;
+    if (e <= previous || e > bytes.size() || bytes[e - 1] != '\0') return false;
     previous = e;
   }
   return previous == bytes.size();
@@ -97,10 +97,11 @@ void MemberRosterBuilder::Reserve(size_t rows, size_t id_bytes, size_t name_byte
 uint32_t MemberRosterBuilder::UnitSlot(absl::string_view unit_id) {
   // Rows usually come unit by unit: the previous row's unit is the first guess.
   if (!c_.unit.empty() && c_.unit_ids[c_.unit.back()] == unit_id) return c_.unit.back();
-  auto [it, fresh] =
-      unit_slot_.emplace(std::string(unit_id), static_cast<uint32_t>(c_.unit_ids.size()));
-  if (fresh) c_.unit_ids.emplace_back(unit_id);
-  return it->second;
+  if (auto it = unit_slot_.find(unit_id); it != unit_slot_.end()) return it->second;
+  const uint32_t slot = static_cast<uint32_t>(c_.unit_ids.size());
+  unit_slot_.emplace(std::string(unit_id), slot);
+  c_.unit_ids.emplace_back(unit_id);
+  return slot;
 }
 
 absl::Status MemberRosterBuilder::Add(absl::string_view id, absl::string_view name,
@@ -109,17 +110,18 @@ absl::Status MemberRosterBuilder::Add(absl::string_view id, absl::string_view na
   if (c_.from.size() >= kMaxRows) {
     return absl::ResourceExhaustedError(absl::StrCat("a roster holds at most ", kMaxRows, " rows"));
   }
-  if (c_.id_bytes.size() + id.size() > kMaxBytes ||
-      c_.name_bytes.size() + name.size() > kMaxBytes) {
+  if (c_.id_bytes.size() + id.size() + 1 > kMaxBytes ||
+      c_.name_bytes.size() + name.size() + 1 > kMaxBytes) {
     return absl::ResourceExhaustedError("a roster holds at most 4 GiB of ids and of names");
   }
   if (in_order_ && !c_.id_end.empty()) {
     const uint32_t last_begin = c_.id_end.size() == 1 ? 0 : c_.id_end[c_.id_end.size() - 2];
-    in_order_ = absl::string_view(c_.id_bytes).substr(last_begin) <= id;
+    const uint32_t last_size = c_.id_end.back() - last_begin - 1;
+    in_order_ = absl::string_view(c_.id_bytes.data() + last_begin, last_size) <= id;
   }
-  c_.id_bytes.append(id.data(), id.size());
+  c_.id_bytes.append(id.data(), id.size()).push_back('\0');
   c_.id_end.push_back(static_cast<uint32_t>(c_.id_bytes.size()));
-  c_.name_bytes.append(name.data(), name.size());
+  c_.name_bytes.append(name.data(), name.size()).push_back('\0');
   c_.name_end.push_back(static_cast<uint32_t>(c_.name_bytes.size()));
   c_.unit.push_back(UnitSlot(unit_id));
   c_.from.push_back(held.from);

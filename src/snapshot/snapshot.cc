@@ -53,7 +53,11 @@ class SnapshotCompiler {
 
  private:
   UnitIndex Unit(const std::string& id) const { return a_->unit_by_id.at(id); }
-  PersonIndex Person(const std::string& id) const { return a_->person_by_id.at(id); }
+  PersonIndex Person(const std::string& id) const {
+    auto it = a_->person_by_id.find(id);
+    if (it != a_->person_by_id.end()) return it->second;
+    return record_people() + *a_->roster.Find(id);  // validated with the model
+  }
 
   // Renumbers units in level order (stable within a level) and builds parents/children.
   void CompileUnits() {
@@ -119,6 +123,9 @@ class SnapshotCompiler {
     }
     a_->person_by_id.reserve(d_.people.size());
     for (uint32_t p = 0; p < a_->person_id.size(); ++p) a_->person_by_id.emplace(a_->person_id[p], p);
+    a_->roster = d_.roster;
+    a_->roster_unit.reserve(d_.roster.unit_ids().size());
+    for (const std::string& id : d_.roster.unit_ids()) a_->roster_unit.push_back(Unit(id));
   }
 
   void CompilePosts() {
@@ -139,19 +146,95 @@ class SnapshotCompiler {
       a_->charge_start.push_back(static_cast<uint32_t>(a_->charge_unit.size()));
     }
     GroupBy(unit_count(), charged_keys, charged_items, &a_->charged_start, &a_->charged_post);
+    CompileUnitPosts();
+    CompilePersonPosts();
+  }
 
+  // posts_in(u): by role then start date. Roster posts are staff, the last role, so each
+  // unit's list is its record posts with the roster's merged into their staff tail.
+  void CompileUnitPosts() {
+    const uint32_t count = record_posts();
     std::vector<uint32_t> by_unit = Iota(count);
     std::stable_sort(by_unit.begin(), by_unit.end(), [&](uint32_t x, uint32_t y) {
       if (a_->post_role[x] != a_->post_role[y]) return a_->post_role[x] < a_->post_role[y];
       return a_->post_held[x].from < a_->post_held[y].from;
     });
-    GroupBy(unit_count(), Keys(by_unit, a_->post_unit), by_unit, &a_->unit_post_start, &a_->unit_post);
+    std::vector<uint32_t> record_start, record_post;
+    GroupBy(unit_count(), Keys(by_unit, a_->post_unit), by_unit, &record_start, &record_post);
+    by_unit = {};
+    std::vector<uint32_t> roster_start, roster_post;
+    GroupRosterPosts(&roster_start, &roster_post);
+
+    const Snapshot view(a_);
+    auto earlier = [&](PostIndex x, PostIndex y) {
+      return view.post_held(x).from < view.post_held(y).from;
+    };
+    a_->unit_post_start.assign(unit_count() + 1, 0);
+    a_->unit_post.resize(record_post.size() + roster_post.size());
+    for (UnitIndex u = 0; u < unit_count(); ++u) {
+      const auto first = record_post.begin() + record_start[u];
+      const auto last = record_post.begin() + record_start[u + 1];
+      const auto staff = std::find_if(first, last, [&](PostIndex p) {
+        return a_->post_role[p] == Role::kStaff;
+      });
+      auto out = a_->unit_post.begin() + record_start[u] + roster_start[u];
+      out = std::copy(first, staff, out);
+      std::merge(staff, last, roster_post.begin() + roster_start[u],
+                 roster_post.begin() + roster_start[u + 1], out, earlier);
+      a_->unit_post_start[u + 1] = record_start[u + 1] + roster_start[u + 1];
+    }
+  }
+
+  // Roster posts grouped by unit, each unit's by start date (stable).
+  void GroupRosterPosts(std::vector<uint32_t>* start, std::vector<uint32_t>* posts) const {
+    const MemberRoster& roster = a_->roster;
+    std::vector<uint32_t> keys(roster.size()), items(roster.size());
+    for (uint32_t r = 0; r < roster.size(); ++r) {
+      keys[r] = a_->roster_unit[roster.unit(r)];
+      items[r] = record_posts() + r;
+    }
+    GroupBy(unit_count(), keys, items, start, posts);
+    auto from = [&](PostIndex p) { return roster.held(p - record_posts()).from; };
+    auto earlier = [&](PostIndex x, PostIndex y) { return from(x) < from(y); };
+    for (UnitIndex u = 0; u < unit_count(); ++u) {
+      const auto first = posts->begin() + (*start)[u], last = posts->begin() + (*start)[u + 1];
+      if (!std::is_sorted(first, last, earlier)) std::stable_sort(first, last, earlier);
+    }
+  }
+
+  // posts_of(p): by start date. A roster person holds their roster post and any record
+  // posts that name them (a leadership post, say).
+  void CompilePersonPosts() {
+    const uint32_t count = record_posts();
     std::vector<uint32_t> by_person = Iota(count);
     std::stable_sort(by_person.begin(), by_person.end(), [&](uint32_t x, uint32_t y) {
       return a_->post_held[x].from < a_->post_held[y].from;
     });
-    GroupBy(person_count(), Keys(by_person, a_->post_person), by_person, &a_->person_post_start,
-            &a_->person_post);
+    std::vector<uint32_t>& start = a_->person_post_start;
+    std::vector<uint32_t>& posts = a_->person_post;
+    GroupBy(person_count(), Keys(by_person, a_->post_person), by_person, &start, &posts);
+    if (a_->roster.empty()) return;
+    const uint32_t people = record_people();
+    std::vector<uint32_t> merged(posts.size() + a_->roster.size());
+    const Snapshot view(a_);
+    uint32_t out = 0;
+    for (PersonIndex p = 0; p < person_count(); ++p) {
+      const auto first = posts.begin() + start[p], last = posts.begin() + start[p + 1];
+      start[p] = out;
+      if (p < people) {
+        out = static_cast<uint32_t>(std::copy(first, last, merged.begin() + out) - merged.begin());
+        continue;
+      }
+      const PostIndex own = count + (p - people);
+      const auto at = std::upper_bound(first, last, own, [&](PostIndex x, PostIndex y) {
+        return view.post_held(x).from < view.post_held(y).from;
+      });
+      auto next = std::copy(first, at, merged.begin() + out);
+      *next++ = own;
+      out = static_cast<uint32_t>(std::copy(at, last, next) - merged.begin());
+    }
+    start[person_count()] = out;
+    posts = std::move(merged);
   }
 
   void CompileLinks() {
@@ -291,6 +374,12 @@ class SnapshotCompiler {
       a_->appraisal_sum[Person(x.person)] += x.score;
       ++a_->appraisal_count[Person(x.person)];
     }
+    const MemberRoster& roster = a_->roster;
+    for (uint32_t r = 0; r < roster.size(); ++r) {
+      if (!roster.has_appraisal(r)) continue;
+      a_->appraisal_sum[record_people() + r] += roster.appraisal(r);
+      ++a_->appraisal_count[record_people() + r];
+    }
   }
 
   // Pre-order: a task, then its subtasks. Depth is bounded by validation.
@@ -319,7 +408,9 @@ class SnapshotCompiler {
   }
 
   uint32_t unit_count() const { return static_cast<uint32_t>(a_->unit_id.size()); }
-  uint32_t person_count() const { return static_cast<uint32_t>(a_->person_id.size()); }
+  uint32_t record_people() const { return static_cast<uint32_t>(a_->person_id.size()); }
+  uint32_t record_posts() const { return static_cast<uint32_t>(a_->post_person.size()); }
+  uint32_t person_count() const { return record_people() + a_->roster.size(); }
 
   const ModelData& d_;
   std::shared_ptr<Snapshot::Arrays> a_;
@@ -328,8 +419,8 @@ class SnapshotCompiler {
 absl::StatusOr<Snapshot> Snapshot::Compile(const Model& model) {
   const ModelData& data = model.data();
   constexpr size_t kLimit = kNoIndex;  // the largest index is reserved for "none"
-  if (data.units.size() >= kLimit || data.people.size() >= kLimit ||
-      data.posts.size() >= kLimit || data.links.size() >= kLimit || data.duties.size() >= kLimit ||
+  if (data.units.size() >= kLimit || data.people.size() + data.roster.size() >= kLimit ||
+      data.posts.size() + data.roster.size() >= kLimit || data.links.size() >= kLimit || data.duties.size() >= kLimit ||
       data.incidents.size() >= kLimit || data.directives.size() >= kLimit) {
     return absl::ResourceExhaustedError("the model has more than 2^32 - 2 records of one kind");
   }
@@ -344,8 +435,9 @@ std::optional<UnitIndex> Snapshot::FindUnit(absl::string_view id) const {
 
 std::optional<PersonIndex> Snapshot::FindPerson(absl::string_view id) const {
   auto it = a_->person_by_id.find(id);
-  if (it == a_->person_by_id.end()) return std::nullopt;
-  return it->second;
+  if (it != a_->person_by_id.end()) return it->second;
+  if (std::optional<uint32_t> row = a_->roster.Find(id)) return record_people() + *row;
+  return std::nullopt;
 }
 
 std::optional<IncidentIndex> Snapshot::FindIncident(absl::string_view id) const {

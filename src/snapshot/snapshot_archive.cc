@@ -131,7 +131,7 @@ class Checker {
 void SnapshotArchive::Save(archive::OutArchive& ar, const Snapshot& snapshot) {
   // Adding a field to Snapshot::Arrays changes its size: store it in ForEachStored (or
   // rebuild it in Load) and bump kSnapshotLayout, then update the size here.
-  static_assert(sizeof(Snapshot::Arrays) == 2792 || sizeof(void*) != 8,
+  static_assert(sizeof(Snapshot::Arrays) == 2832 || sizeof(void*) != 8,
                 "Snapshot::Arrays changed: see ForEachStored");
   // Saving only reads: the visitor is shared with loading, which needs it mutable.
   auto& arrays = const_cast<Snapshot::Arrays&>(*snapshot.a_);
@@ -144,13 +144,16 @@ Snapshot SnapshotArchive::Load(archive::InArchive& ar, const Model& model) {
 
   const ModelData& d = model.data();
   const Checker c;
-  const size_t units = a->unit_id.size(), people = a->person_id.size();
-  const size_t posts = a->post_person.size(), links = a->link_kind.size();
+  const size_t units = a->unit_id.size(), record_people = a->person_id.size();
+  const size_t record_posts = a->post_person.size(), links = a->link_kind.size();
+  // Roster rows are the last people and posts (they come from the model, not the archive).
+  const size_t people = record_people + d.roster.size();
+  const size_t posts = record_posts + d.roster.size();
   const size_t duties = a->duty_id.size(), incidents = a->incident_id.size();
   const size_t directives = a->directive_id.size(), tasks = a->task_id.size();
   c.Size("unit_id", units, d.units.size());
-  c.Size("person_id", people, d.people.size());
-  c.Size("post_person", posts, d.posts.size());
+  c.Size("person_id", record_people, d.people.size());
+  c.Size("post_person", record_posts, d.posts.size());
   c.Size("link_kind", links, d.links.size());
   c.Size("duty_id", duties, d.duties.size());
   c.Size("incident_id", incidents, d.incidents.size());
@@ -186,23 +189,23 @@ Snapshot SnapshotArchive::Load(archive::InArchive& ar, const Model& model) {
     }
   }
 
-  c.Size("person_name", a->person_name.size(), people);
+  c.Size("person_name", a->person_name.size(), record_people);
   c.Size("appraisal_sum", a->appraisal_sum.size(), people);
   c.Size("appraisal_count", a->appraisal_count.size(), people);
 
-  c.Size("post_unit", a->post_unit.size(), posts);
-  c.Size("post_role", a->post_role.size(), posts);
-  c.Size("post_held", a->post_held.size(), posts);
+  c.Size("post_unit", a->post_unit.size(), record_posts);
+  c.Size("post_role", a->post_role.size(), record_posts);
+  c.Size("post_held", a->post_held.size(), record_posts);
   c.Indices("post_person", a->post_person, people);
   c.Indices("post_unit", a->post_unit, units);
-  c.Offsets("charge_start", a->charge_start, posts, a->charge_unit.size());
+  c.Offsets("charge_start", a->charge_start, record_posts, a->charge_unit.size());
   c.Indices("charge_unit", a->charge_unit, units);
   c.Offsets("unit_post_start", a->unit_post_start, units, a->unit_post.size());
   c.Indices("unit_post", a->unit_post, posts);
   c.Offsets("person_post_start", a->person_post_start, people, a->person_post.size());
   c.Indices("person_post", a->person_post, posts);
   c.Offsets("charged_start", a->charged_start, units, a->charged_post.size());
-  c.Indices("charged_post", a->charged_post, posts);
+  c.Indices("charged_post", a->charged_post, record_posts);
 
   c.Size("link_from", a->link_from.size(), links);
   c.Size("link_to", a->link_to.size(), links);
@@ -288,8 +291,11 @@ Snapshot SnapshotArchive::Load(archive::InArchive& ar, const Model& model) {
   // JSON texts compile to (validated with the model).
   a->unit_by_id.reserve(units);
   for (UnitIndex u = 0; u < units; ++u) a->unit_by_id.emplace(a->unit_id[u], u);
-  a->person_by_id.reserve(people);
-  for (PersonIndex p = 0; p < people; ++p) a->person_by_id.emplace(a->person_id[p], p);
+  a->person_by_id.reserve(record_people);
+  for (PersonIndex p = 0; p < record_people; ++p) a->person_by_id.emplace(a->person_id[p], p);
+  a->roster = d.roster;
+  a->roster_unit.reserve(d.roster.unit_ids().size());
+  for (const std::string& id : d.roster.unit_ids()) a->roster_unit.push_back(a->unit_by_id.at(id));
   a->duty_by_id.reserve(duties);
   for (DutyIndex i = 0; i < duties; ++i) a->duty_by_id.emplace(a->duty_id[i], i);
   a->incident_by_id.reserve(incidents);

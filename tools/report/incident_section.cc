@@ -47,7 +47,8 @@ ReachIncident ToPicture(const Snapshot& s, const Accounting& a) {
   ReachIncident incident{s.incident_id(i), s.unit_name(s.incident_unit(i)), FormatDate(s.incident_date(i)),
                          s.incident_severity(i), {}};
   for (const AccountableParty& p : a.parties) {
-    incident.parties.push_back({p.party.is_unit ? s.unit_name(p.party.index) : s.person_name(p.party.index),
+    incident.parties.push_back({p.party.is_unit ? s.unit_name(p.party.index)
+                                                : std::string(s.person_name(p.party.index)),
                                 p.party.is_unit, p.category, p.form, p.degree});
   }
   return incident;

@@ -1,0 +1,224 @@
+// The member roster: its own lookups, and the promise that a model with roster rows answers
+// exactly like the same model with those rows written out as Person, Post and Appraisal
+// records (zeren/member_roster.h).
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "zeren/accountability.h"
+#include "zeren/assessment.h"
+#include "zeren/audit.h"
+#include "zeren/chain.h"
+#include "zeren/ledger.h"
+#include "zeren/member_roster.h"
+#include "zeren/model.h"
+#include "zeren/model_json.h"
+#include "zeren/result_json.h"
+#include "zeren/snapshot.h"
+
+namespace zeren {
+namespace {
+
+Date D(const char* iso) { return *ParseDate(iso); }
+
+struct Row {
+  const char* id;
+  const char* name;
+  const char* unit;
+  const char* from;
+  const char* to;  // nullptr: open-ended
+  std::optional<double> appraisal;
+};
+
+// Ids out of order (so the roster sorts an order); d05 already has record staff posts from
+// 2023-01-01, which roster posts must merge with by start date.
+const Row kRows[] = {
+    {"r05", "Member Five", "d05", "2024-03-01", nullptr, 81},
+    {"r01", "Member One", "d05", "2022-06-01", nullptr, 90.5},
+    {"r03", "Member Three", "d05", "2023-01-01", "2025-05-01", 70},
+    {"r02", "Member Two", "d01b1", "2020-01-01", nullptr, std::nullopt},
+    {"r04", "Member Four", "d01b1", "2025-02-01", nullptr, 64},
+    {"r06", "Member Six", "d02b3", "2019-09-09", "2024-01-01", 99},
+};
+
+MemberRoster BuildRoster() {
+  MemberRosterBuilder builder;
+  for (const Row& row : kRows) {
+    const Interval held{D(row.from), row.to == nullptr ? kEndOfTime : D(row.to)};
+    EXPECT_TRUE(builder.Add(row.id, row.name, row.unit, held, row.appraisal).ok());
+  }
+  return builder.Build();
+}
+
+ModelData Demo() {
+  absl::StatusOr<Model> model = LoadModelFile(ZEREN_EXAMPLES "/organ.json");
+  EXPECT_TRUE(model.ok()) << model.status();
+  ModelData data = model->data();
+  data.incidents[0].direct.push_back("r01");  // a roster person held to account
+  return data;
+}
+
+// The same rows as records, appended after the document's own, as writers write them.
+ModelData AsRecords(ModelData data) {
+  for (const Row& row : kRows) {
+    data.people.push_back(Person{row.id, row.name, {}});
+    Post post;
+    post.person = row.id;
+    post.unit = row.unit;
+    post.role = Role::kStaff;
+    post.held = Interval{D(row.from), row.to == nullptr ? kEndOfTime : D(row.to)};
+    data.posts.push_back(post);
+  }
+  for (const Row& row : kRows) {
+    if (row.appraisal) data.assessment->appraisals.push_back(Appraisal{row.id, *row.appraisal, {}});
+  }
+  return data;
+}
+
+TEST(MemberRoster, FindsRowsByIdWhateverTheOrderTheyCameIn) {
+  const MemberRoster roster = BuildRoster();
+  ASSERT_EQ(roster.size(), 6u);
+  EXPECT_EQ(roster.Find("r01"), 1u);
+  EXPECT_EQ(roster.Find("r06"), 5u);
+  EXPECT_EQ(roster.Find("r00"), std::nullopt);
+  EXPECT_EQ(roster.Find("r1"), std::nullopt);
+  EXPECT_EQ(roster.Find(""), std::nullopt);
+  EXPECT_EQ(roster.first_id(), "r01");
+  EXPECT_EQ(roster.last_id(), "r06");
+  std::vector<std::string> in_order;
+  for (uint32_t k = 0; k < roster.size(); ++k) in_order.emplace_back(roster.id(roster.by_id(k)));
+  EXPECT_EQ(in_order, (std::vector<std::string>{"r01", "r02", "r03", "r04", "r05", "r06"}));
+}
+
+TEST(MemberRoster, KeepsEachRowsFields) {
+  const MemberRoster roster = BuildRoster();
+  EXPECT_EQ(roster.name(2), "Member Three");
+  EXPECT_STREQ(roster.id(2).data(), "r03");  // NUL-terminated for the C API
+  EXPECT_STREQ(roster.name(2).data(), "Member Three");
+  EXPECT_EQ(roster.unit_id(2), "d05");
+  EXPECT_EQ(roster.unit_ids(), (std::vector<std::string>{"d05", "d01b1", "d02b3"}));
+  EXPECT_EQ(roster.unit(4), 1u);
+  EXPECT_EQ(roster.held(2).from, D("2023-01-01"));
+  EXPECT_EQ(roster.held(2).to, D("2025-05-01"));
+  EXPECT_EQ(roster.held(0).to, kEndOfTime);
+  EXPECT_TRUE(roster.has_appraisal(1));
+  EXPECT_EQ(roster.appraisal(1), 90.5);
+  EXPECT_FALSE(roster.has_appraisal(3));
+  EXPECT_TRUE(std::isnan(roster.appraisal(3)));
+}
+
+TEST(MemberRoster, IdsAddedInOrderNeedNoSortedOrder) {
+  MemberRosterBuilder builder;
+  ASSERT_TRUE(builder.Add("m1", "A", "u", Interval{0, kEndOfTime}).ok());
+  ASSERT_TRUE(builder.Add("m2", "B", "u", Interval{0, kEndOfTime}).ok());
+  const MemberRoster roster = builder.Build();
+  EXPECT_TRUE(roster.columns().order.empty());
+  EXPECT_EQ(roster.Find("m2"), 1u);
+  EXPECT_EQ(builder.size(), 0u);  // Build empties the builder
+}
+
+TEST(MemberRoster, EmptyRosterFindsNothing) {
+  const MemberRoster roster;
+  EXPECT_TRUE(roster.empty());
+  EXPECT_EQ(roster.Find("x"), std::nullopt);
+  EXPECT_EQ(roster.first_id(), "");
+}
+
+TEST(MemberRoster, CopiesShareTheColumns) {
+  ModelData data;
+  data.roster = BuildRoster();
+  const ModelData copy = data;
+  EXPECT_EQ(&copy.roster.columns(), &data.roster.columns());
+}
+
+class RosterModel : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ModelData with_roster = Demo();
+    with_roster.roster = BuildRoster();
+    absl::StatusOr<Model> roster_model = Model::Create(with_roster);
+    ASSERT_TRUE(roster_model.ok()) << roster_model.status();
+    absl::StatusOr<Model> record_model = Model::Create(AsRecords(Demo()));
+    ASSERT_TRUE(record_model.ok()) << record_model.status();
+    roster_ = *Snapshot::Compile(*roster_model);
+    records_ = *Snapshot::Compile(*record_model);
+  }
+
+  std::optional<Snapshot> roster_, records_;
+};
+
+TEST_F(RosterModel, RowsArePeopleAndPostsAfterTheRecords) {
+  const Snapshot& s = *roster_;
+  ASSERT_EQ(s.record_people(), 381u);
+  ASSERT_EQ(s.person_count(), 387u);
+  ASSERT_EQ(s.post_count(), 406u);
+  EXPECT_EQ(s.person_id(381), "r05");
+  EXPECT_EQ(s.FindPerson("r03"), 383u);
+  EXPECT_EQ(s.FindPerson("p001"), records_->FindPerson("p001"));
+  EXPECT_EQ(s.FindPerson("r99"), std::nullopt);
+  EXPECT_EQ(s.post_person(402), 383u);
+  EXPECT_EQ(s.unit_id(s.post_unit(402)), "d05");
+  EXPECT_EQ(s.post_role(402), Role::kStaff);
+  EXPECT_EQ(s.post_held(402).to, D("2025-05-01"));
+  EXPECT_TRUE(s.post_in_charge_of(402).empty());
+  EXPECT_EQ(s.DescribePerson(383), "Member Three (r03)");
+}
+
+TEST_F(RosterModel, EveryIndexAnswersLikeTheRecords) {
+  const Snapshot& a = *roster_;
+  const Snapshot& b = *records_;
+  ASSERT_EQ(a.person_count(), b.person_count());
+  ASSERT_EQ(a.post_count(), b.post_count());
+  for (PersonIndex p = 0; p < a.person_count(); ++p) {
+    ASSERT_EQ(a.person_id(p), b.person_id(p)) << p;
+    ASSERT_EQ(a.person_name(p), b.person_name(p)) << p;
+    ASSERT_EQ(std::vector<PostIndex>(a.posts_of(p).begin(), a.posts_of(p).end()),
+              std::vector<PostIndex>(b.posts_of(p).begin(), b.posts_of(p).end()))
+        << a.person_id(p);
+    ASSERT_EQ(a.appraisal_sum(p), b.appraisal_sum(p)) << p;
+    ASSERT_EQ(a.appraisal_count(p), b.appraisal_count(p)) << p;
+  }
+  for (PostIndex post = 0; post < a.post_count(); ++post) {
+    ASSERT_EQ(a.post_person(post), b.post_person(post)) << post;
+    ASSERT_EQ(a.post_unit(post), b.post_unit(post)) << post;
+    ASSERT_EQ(a.post_role(post), b.post_role(post)) << post;
+    ASSERT_EQ(a.post_held(post).from, b.post_held(post).from) << post;
+    ASSERT_EQ(a.post_held(post).to, b.post_held(post).to) << post;
+  }
+  for (UnitIndex u = 0; u < a.unit_count(); ++u) {
+    ASSERT_EQ(std::vector<PostIndex>(a.posts_in(u).begin(), a.posts_in(u).end()),
+              std::vector<PostIndex>(b.posts_in(u).begin(), b.posts_in(u).end()))
+        << a.unit_id(u);
+  }
+}
+
+TEST_F(RosterModel, EnginesAnswerLikeTheRecords) {
+  const Snapshot& a = *roster_;
+  const Snapshot& b = *records_;
+  const Assessment assessed_a = *Assess(a);
+  const Assessment assessed_b = *Assess(b);
+  EXPECT_EQ(AssessmentToJson(a, assessed_a), AssessmentToJson(b, assessed_b));
+
+  Accountant account_a(a), account_b(b);
+  Accounting found_a, found_b;
+  for (IncidentIndex i = 0; i < a.incident_count(); ++i) {
+    account_a.Account(i, &found_a);
+    account_b.Account(i, &found_b);
+    EXPECT_EQ(AccountingToJson(a, found_a), AccountingToJson(b, found_b)) << i;
+  }
+  account_a.Account(0, &found_a);
+  EXPECT_NE(AccountingToJson(a, found_a).find("\"r01\""), std::string::npos);
+
+  const Date day = D("2025-06-30");
+  EXPECT_EQ(AuditToJson(a, AuditAsOf(a, day)), AuditToJson(b, AuditAsOf(b, day)));
+  EXPECT_EQ(LedgerToJson(a, LedgerAsOf(a, day)), LedgerToJson(b, LedgerAsOf(b, day)));
+  for (const char* unit : {"d05", "d01b1", "d02b3"}) {
+    EXPECT_EQ(ChainToJson(a, *ChainOf(a, *a.FindUnit(unit), day)),
+              ChainToJson(b, *ChainOf(b, *b.FindUnit(unit), day)))
+        << unit;
+  }
+}
+
+}  // namespace
+}  // namespace zeren
