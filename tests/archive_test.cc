@@ -293,9 +293,9 @@ TEST_F(DamagedArchiveTest, ForeignAndNewerFilesAreRefused) {
 
 TEST_F(DamagedArchiveTest, NewerSectionLayoutsAreRefused) {
   std::string bytes = good_;
-  Poke<uint32_t>(&bytes, 24 + 4, 2);  // the model section's layout version
+  Poke<uint32_t>(&bytes, 24 + 4, 3);  // the model section's layout version
   archive::RepairChecksums(&bytes);
-  EXPECT_EQ(ErrorOf(bytes), "model section layout version 2 is newer than this zeren reads (1)");
+  EXPECT_EQ(ErrorOf(bytes), "model section layout version 3 is newer than this zeren reads (2)");
   bytes = good_;
   Poke<uint32_t>(&bytes, 24 + 32 + 4, 9);
   archive::RepairChecksums(&bytes);
@@ -340,12 +340,12 @@ TEST_F(CraftedArchiveTest, AHugeCountIsBoundedByTheSection) {
 TEST_F(CraftedArchiveTest, ANewerClassVersionIsRefused) {
   std::string bytes = good_;
   // ModelData's class information precedes its first field: a one-byte tracking flag,
-  // then the class version as four bytes.
-  ASSERT_EQ(bytes.substr(name_ - 13, 5), std::string(5, '\0'));
-  bytes[name_ - 12] = 1;
+  // then the class version as four bytes (1: with the member roster).
+  ASSERT_EQ(bytes.substr(name_ - 13, 5), std::string("\0\x01\0\0\0", 5));
+  bytes[name_ - 12] = 2;
   archive::RepairChecksums(&bytes);
   EXPECT_EQ(ErrorOf(bytes),
-            "model section: class zeren::ModelData version 1 is newer than this zeren reads (0)");
+            "model section: class zeren::ModelData version 2 is newer than this zeren reads (1)");
 }
 
 TEST_F(CraftedArchiveTest, AnInvalidModelIsRefused) {

@@ -108,8 +108,11 @@ absl::Status EncodeSection(Destination* out, uint64_t offset, Section* section, 
 // The snapshot must be the model's: its counts are checked here, its content trusted.
 bool Matches(const Model& model, const Snapshot& snapshot) {
   const ModelData& d = model.data();
-  return snapshot.unit_count() == d.units.size() && snapshot.person_count() == d.people.size() &&
-         snapshot.post_count() == d.posts.size() && snapshot.link_count() == d.links.size() &&
+  // The snapshot counts a roster row as a person and a post.
+  const size_t rows = d.roster.size();
+  return snapshot.unit_count() == d.units.size() &&
+         snapshot.person_count() == d.people.size() + rows &&
+         snapshot.post_count() == d.posts.size() + rows && snapshot.link_count() == d.links.size() &&
          snapshot.duty_count() == d.duties.size() &&
          snapshot.incident_count() == d.incidents.size() &&
          snapshot.directive_count() == d.directives.size() &&

@@ -32,7 +32,8 @@ using InArchive = boost::archive::binary_iarchive;
 
 // Payload layout versions, stored in the section table. Bump one when its section's bytes
 // change meaning; docs/archive.md says what older readers and writers then do.
-inline constexpr uint32_t kModelLayout = 1;
+// Model layout 2 (ModelData class version 1) adds the member roster; layout 1 has none.
+inline constexpr uint32_t kModelLayout = 2;
 inline constexpr uint32_t kSnapshotLayout = 1;
 
 // Thrown by the decoding helpers on a malformed section; the section loader turns it into

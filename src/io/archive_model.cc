@@ -37,11 +37,14 @@ ZEREN_ARCHIVE_RECORD(Ballot)
 ZEREN_ARCHIVE_RECORD(ReviewScore)
 ZEREN_ARCHIVE_RECORD(Appraisal)
 ZEREN_ARCHIVE_RECORD(AssessmentInputs)
-ZEREN_ARCHIVE_RECORD(ModelData)
+// ModelData version 1 adds the member roster, after the posts.
+BOOST_CLASS_VERSION(zeren::ModelData, 1)
+BOOST_CLASS_TRACKING(zeren::ModelData, boost::serialization::track_never)
 
 namespace zeren {
 namespace {
 
+using archive::Block;
 using archive::DecodeError;
 using archive::Enum;
 using archive::Extra;
@@ -85,6 +88,30 @@ void MaybeDay(Ar& ar, std::optional<zeren::Date>& date) {
 template <typename Ar>
 void RoleOf(Ar& ar, std::optional<Role>& role) {
   Maybe(ar, role, [](Ar& a, Role& r) { Enum(a, r, Role::kStaff); });
+}
+
+// The roster's columns (MemberRoster::Columns), each as one block: loading is a bounded
+// allocation and a copy per column, then FromColumns checks that they fit together.
+template <typename Ar>
+void Roster(Ar& ar, MemberRoster& roster) {
+  MemberRoster::Columns loaded;
+  // Saving reads the columns through Block's non-const reference and leaves them unchanged.
+  MemberRoster::Columns& c =
+      archive::kSaving<Ar> ? const_cast<MemberRoster::Columns&>(roster.columns()) : loaded;
+  Text(ar, c.id_bytes);
+  Text(ar, c.name_bytes);
+  Block(ar, c.id_end);
+  Block(ar, c.name_end);
+  Texts(ar, c.unit_ids);
+  Block(ar, c.unit);
+  Block(ar, c.from);
+  Block(ar, c.to);
+  Block(ar, c.appraisal);  // NaN: no appraisal; validation refuses the infinities
+  Block(ar, c.order);
+  if constexpr (!archive::kSaving<Ar>) {
+    absl::Status status = MemberRoster::FromColumns(std::move(loaded), &roster);
+    if (!status.ok()) throw DecodeError(std::string(status.message()));
+  }
 }
 
 }  // namespace
@@ -299,6 +326,7 @@ void serialize(Ar& ar, ModelData& d, unsigned version) {
   Records(ar, d.units);
   Records(ar, d.people);
   Records(ar, d.posts);
+  if (version >= 1) Roster(ar, d.roster);
   Records(ar, d.links);
   Records(ar, d.duties);
   Records(ar, d.directives);

@@ -13,6 +13,7 @@
 #include "src/io/csv_cells.h"
 #include "src/io/csv_layout.h"
 #include "src/io/csv_writer.h"
+#include "zeren/member_roster.h"
 #include "zeren/model_csv.h"
 
 namespace zeren {
@@ -198,6 +199,11 @@ class Exporter {
     const ExtraColumns x = ExtrasOf(data_.people);
     w->Header(x);
     for (const Person& p : data_.people) w->Row({p.id, p.name}, x, p.extras);
+    // Roster rows come after the records, as the records they stand for
+    // (zeren/member_roster.h), with empty extension cells.
+    const MemberRoster& roster = data_.roster;
+    const Extras none;
+    for (uint32_t r = 0; r < roster.size(); ++r) w->Row({roster.id(r), roster.name(r)}, x, none);
   }
 
   void Posts(FileWriter* w) {
@@ -208,6 +214,13 @@ class Exporter {
       w->Row({p.person, p.unit, Name(p.role), FromCell(p.held), ToCell(p.held),
               List(p.in_charge_of)},
              x, p.extras);
+    }
+    const MemberRoster& roster = data_.roster;
+    const Extras none;
+    for (uint32_t r = 0; r < roster.size(); ++r) {
+      const Interval held = roster.held(r);
+      w->Row({roster.id(r), roster.unit_id(r), Name(Role::kStaff), FromCell(held), ToCell(held), ""},
+             x, none);
     }
   }
 
@@ -347,6 +360,13 @@ class Exporter {
     const ExtraColumns x = ExtrasOf(list);
     w->Header(x);
     for (const Appraisal& a : list) w->Row({a.person, csv_cells::Number(a.score)}, x, a.extras);
+    const MemberRoster& roster = data_.roster;
+    const Extras none;
+    for (uint32_t r = 0; r < roster.size(); ++r) {
+      if (roster.has_appraisal(r)) {
+        w->Row({roster.id(r), csv_cells::Number(roster.appraisal(r))}, x, none);
+      }
+    }
   }
 
   // Ids holding the list separator cannot be written to a list cell: refuse them before

@@ -12,6 +12,7 @@
 #include "src/io/json_fields.h"
 #include "src/io/json_text.h"
 #include "zeren/limits.h"
+#include "zeren/member_roster.h"
 #include "absl/strings/string_view.h"
 
 namespace zeren {
@@ -396,16 +397,34 @@ json::value ToValue(const Unit& u) {
   return o;
 }
 
+// Records and roster rows are written by the same functions, from their fields as views,
+// so that a row comes out exactly as the record it stands for.
+json::object PersonValue(absl::string_view id, absl::string_view name) {
+  return json::object{{"id", json_text::J(id)}, {"name", json_text::J(name)}};
+}
+
+json::object PostValue(absl::string_view person, absl::string_view unit, Role role,
+                       const Interval& held) {
+  json::object o{{"person", json_text::J(person)},
+                 {"unit", json_text::J(unit)},
+                 {"role", json_text::J(Name(role))}};
+  PutDate(&o, "from", held.from, kBeginningOfTime);
+  PutDate(&o, "to", held.to, kEndOfTime);
+  return o;
+}
+
+json::object AppraisalValue(absl::string_view person, double score) {
+  return json::object{{"person", json_text::J(person)}, {"score", score}};
+}
+
 json::value ToValue(const Person& p) {
-  json::object o{{"id", p.id}, {"name", p.name}};
+  json::object o = PersonValue(p.id, p.name);
   PutExtras(p.extras, &o);
   return o;
 }
 
 json::value ToValue(const Post& p) {
-  json::object o{{"person", p.person}, {"unit", p.unit}, {"role", json_text::J(Name(p.role))}};
-  PutDate(&o, "from", p.held.from, kBeginningOfTime);
-  PutDate(&o, "to", p.held.to, kEndOfTime);
+  json::object o = PostValue(p.person, p.unit, p.role, p.held);
   if (!p.in_charge_of.empty()) o["in_charge_of"] = Strings(p.in_charge_of);
   PutExtras(p.extras, &o);
   return o;
@@ -466,10 +485,19 @@ json::value ToValue(const Directive& d);
 json::value ToValue(const Incident& i);
 
 template <typename Record>
-json::array List(const std::vector<Record>& records) {
+json::array List(const std::vector<Record>& records, size_t more = 0) {
   json::array out;
-  out.reserve(records.size());
+  out.reserve(records.size() + more);
   for (const Record& r : records) out.push_back(ToValue(r));
+  return out;
+}
+
+// The records of a list, then the records the roster's rows stand for (zeren/member_roster.h):
+// `row(r)` gives row r's value.
+template <typename Record, typename Row>
+json::array ListWithRoster(const std::vector<Record>& records, const MemberRoster& roster, Row row) {
+  json::array out = List(records, roster.size());
+  for (uint32_t r = 0; r < roster.size(); ++r) out.push_back(row(r));
   return out;
 }
 
@@ -534,12 +562,12 @@ json::value ToValue(const ReviewScore& x) {
 }
 
 json::value ToValue(const Appraisal& x) {
-  json::object o{{"person", x.person}, {"score", x.score}};
+  json::object o = AppraisalValue(x.person, x.score);
   PutExtras(x.extras, &o);
   return o;
 }
 
-json::value ToValue(const AssessmentInputs& a) {
+json::value ToValue(const AssessmentInputs& a, const MemberRoster& roster) {
   json::object period{{"from", FormatDate(a.period.from)}, {"to", FormatDate(a.period.to)}};
   PutExtras(a.period_extras, &period);
   json::object o{{"period", std::move(period)}, {"scheme", ParseKnownGood(a.scheme_json)}};
@@ -547,7 +575,11 @@ json::value ToValue(const AssessmentInputs& a) {
   o["bonuses"] = List(a.bonuses);
   o["ballots"] = List(a.ballots);
   o["reviews"] = List(a.reviews);
-  o["appraisals"] = List(a.appraisals);
+  json::array appraisals = List(a.appraisals);
+  for (uint32_t r = 0; r < roster.size(); ++r) {
+    if (roster.has_appraisal(r)) appraisals.push_back(AppraisalValue(roster.id(r), roster.appraisal(r)));
+  }
+  o["appraisals"] = std::move(appraisals);
   PutExtras(a.extras, &o);
   return o;
 }
@@ -560,13 +592,18 @@ json::value ToValue(const ModelData& d) {
   PutExtras(d.settings.extras, &settings);
   o["settings"] = std::move(settings);
   o["units"] = List(d.units);
-  o["people"] = List(d.people);
-  o["posts"] = List(d.posts);
+  const MemberRoster& roster = d.roster;
+  o["people"] = ListWithRoster(d.people, roster, [&](uint32_t r) {
+    return PersonValue(roster.id(r), roster.name(r));
+  });
+  o["posts"] = ListWithRoster(d.posts, roster, [&](uint32_t r) {
+    return PostValue(roster.id(r), roster.unit_id(r), Role::kStaff, roster.held(r));
+  });
   o["links"] = List(d.links);
   o["duties"] = List(d.duties);
   o["directives"] = List(d.directives);
   o["incidents"] = List(d.incidents);
-  if (d.assessment) o["assessment"] = ToValue(*d.assessment);
+  if (d.assessment) o["assessment"] = ToValue(*d.assessment, roster);
   o["policy"] = ParseKnownGood(d.policy_json);
   PutExtras(d.extras, &o);
   return o;
