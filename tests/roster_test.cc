@@ -7,6 +7,7 @@
 
 #include "gtest/gtest.h"
 #include "zeren/accountability.h"
+#include "zeren/archive.h"
 #include "zeren/assessment.h"
 #include "zeren/audit.h"
 #include "zeren/chain.h"
@@ -141,10 +142,12 @@ class RosterModel : public ::testing::Test {
     ASSERT_TRUE(roster_model.ok()) << roster_model.status();
     absl::StatusOr<Model> record_model = Model::Create(AsRecords(Demo()));
     ASSERT_TRUE(record_model.ok()) << record_model.status();
-    roster_ = *Snapshot::Compile(*roster_model);
+    roster_model_ = *std::move(roster_model);
+    roster_ = *Snapshot::Compile(*roster_model_);
     records_ = *Snapshot::Compile(*record_model);
   }
 
+  std::optional<Model> roster_model_;
   std::optional<Snapshot> roster_, records_;
 };
 
@@ -218,6 +221,28 @@ TEST_F(RosterModel, EnginesAnswerLikeTheRecords) {
               ChainToJson(b, *ChainOf(b, *b.FindUnit(unit), day)))
         << unit;
   }
+}
+
+TEST_F(RosterModel, ArchivedSnapshotAnswersLikeTheCompiledOne) {
+  absl::StatusOr<std::string> bytes = ArchiveToBytes(*roster_model_, &*roster_);
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  absl::StatusOr<LoadedArchive> loaded = ArchiveFromBytes(*bytes);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  ASSERT_TRUE(loaded->snapshot.has_value());
+  const Snapshot& s = *loaded->snapshot;
+  EXPECT_EQ(s.roster().size(), 6u);
+  EXPECT_EQ(s.person_count(), 387u);
+  EXPECT_EQ(s.FindPerson("r03"), 383u);
+  EXPECT_EQ(s.unit_id(s.post_unit(402)), "d05");
+  EXPECT_EQ(AssessmentToJson(s, *Assess(s)), AssessmentToJson(*records_, *Assess(*records_)));
+}
+
+TEST_F(RosterModel, SnapshotWithoutTheRosterIsNotSavedWithIt) {
+  const Model plain = *Model::Create(Demo());
+  const Snapshot plain_snapshot = *Snapshot::Compile(plain);
+  absl::StatusOr<std::string> mixed = ArchiveToBytes(*roster_model_, &plain_snapshot);
+  ASSERT_FALSE(mixed.ok());
+  EXPECT_EQ(mixed.status().message(), "the snapshot was not compiled from this model");
 }
 
 }  // namespace
