@@ -714,7 +714,8 @@ typedef struct zeren_generate_spec {
   uint64_t seed;
   int32_t depth;          /* levels, 2 to 12; fewer when units are few */
   int32_t member_people;  /* 1: each member a person with a staff post and an appraisal;
-                             0: counts only; -1: people when members are at most 2000000 */
+                             0: counts only; -1: people when members are at most 350000000
+                             (the member roster: see zeren/generate.h) */
   int32_t year;           /* the assessment period and the year of directives and incidents */
   zeren_progress_fn progress;  /* may be NULL */
   void *progress_payload;

@@ -28,6 +28,18 @@ uint64_t Fnv1a(const std::string& text) {
   return h;
 }
 
+// The roster row by row (id, name, unit, held, appraisal): what the writers turn into
+// people, posts and appraisals.
+std::string RosterText(const MemberRoster& roster) {
+  std::string text;
+  for (uint32_t r = 0; r < roster.size(); ++r) {
+    absl::StrAppend(&text, roster.id(r), "\t", roster.name(r), "\t", roster.unit_id(r), "\t",
+                    roster.held(r).from, "\t", roster.held(r).to, "\t", roster.appraisal(r),
+                    "\n");
+  }
+  return text;
+}
+
 template <typename Key>
 std::string Counts(const std::map<Key, int64_t>& counts) {
   std::vector<std::string> parts;
@@ -35,23 +47,35 @@ std::string Counts(const std::map<Key, int64_t>& counts) {
   return absl::StrJoin(parts, ", ");
 }
 
-// Counts by kind of everything the generator makes, and the deepest level.
+// The deepest level: units come parents first, and a second parent is on the first's level.
+int64_t MaxLevel(const ModelData& d) {
+  std::map<std::string, int64_t> level;
+  int64_t deepest = 0;
+  for (const Unit& u : d.units) {
+    const int64_t l = u.parents.empty() ? 0 : level.at(u.parents[0].unit) + 1;
+    level[u.id] = l;
+    deepest = std::max(deepest, l);
+  }
+  return deepest;
+}
+
+// Counts by kind of everything the generator makes (a roster row is a person and a staff
+// post), and the deepest level.
 std::string Summary(const Model& model) {
   const ModelData& d = model.data();
   std::map<std::string, int64_t> kinds, roles, links, severities;
   for (const Unit& u : d.units) ++kinds[u.kind];
   for (const Post& p : d.posts) ++roles[std::string(Name(p.role))];
+  if (!d.roster.empty()) roles["staff"] += d.roster.size();
   for (const Link& l : d.links) ++links[std::string(Name(l.kind))];
   for (const Incident& i : d.incidents) ++severities[std::string(Name(i.severity))];
-  const Snapshot s = *Snapshot::Compile(model);
-  uint32_t depth = 0;
-  for (UnitIndex u = 0; u < s.unit_count(); ++u) depth = std::max(depth, s.unit_level(u));
   int64_t members = 0;
   for (const Unit& u : d.units) members += u.members;
   return absl::StrCat("units: ", Counts(kinds), "\nmembers ", members, ", people ",
-                      d.people.size(), "\nposts: ", Counts(roles), "\nlinks: ", Counts(links),
-                      "\nincidents: ", Counts(severities), "\ndirectives ", d.directives.size(),
-                      ", duties ", d.duties.size(), ", max level ", depth);
+                      d.people.size(), " + roster ", d.roster.size(), "\nposts: ",
+                      Counts(roles), "\nlinks: ", Counts(links), "\nincidents: ",
+                      Counts(severities), "\ndirectives ", d.directives.size(), ", duties ",
+                      d.duties.size(), ", max level ", MaxLevel(d));
 }
 
 Model Generate(GenerateOptions options) {
@@ -68,10 +92,13 @@ GenerateOptions Options(int64_t units, uint64_t seed) {
 }
 
 TEST(GenerateTest, SameOptionsGiveTheSameDocument) {
-  const std::string first = ModelToJson(Generate(Options(200, 3)));
-  const std::string second = ModelToJson(Generate(Options(200, 3)));
-  EXPECT_EQ(first, second);
-  EXPECT_NE(first, ModelToJson(Generate(Options(200, 4))));
+  const Model first = Generate(Options(200, 3));
+  const Model second = Generate(Options(200, 3));
+  EXPECT_EQ(ModelToJson(first), ModelToJson(second));
+  EXPECT_EQ(RosterText(first.data().roster), RosterText(second.data().roster));
+  const Model other = Generate(Options(200, 4));
+  EXPECT_NE(ModelToJson(first), ModelToJson(other));
+  EXPECT_NE(RosterText(first.data().roster), RosterText(other.data().roster));
 }
 
 // The exact document for a fixed seed: any change to the shape rules shows here, and the
@@ -81,13 +108,24 @@ TEST(GenerateTest, FixedSeedGivesAnExactSummary) {
   EXPECT_EQ(Summary(model),
             "units: branch 193, committee 32, discipline_commission 17, general_branch 45, "
             "group 11, leading_group 1, organ_committee 1\n"
-            "members 10448, people 10832\n"
-            "posts: deputy 248, discipline_secretary 18, head 13, member 594, secretary 288, "
+            "members 10448, people 1170 + roster 10448\n"
+            "posts: deputy 258, discipline_secretary 19, head 14, member 598, secretary 281, "
             "staff 10448\n"
-            "links: guides 216, specializes 2, supervises 74\n"
+            "links: guides 224, specializes 2, supervises 74\n"
             "incidents: grave 1, minor 10, serious 4\n"
             "directives 80, duties 119, max level 7");
-  EXPECT_EQ(Fnv1a(ModelToJson(model)), 6915271566200316249u);
+  EXPECT_EQ(Fnv1a(RosterText(model.data().roster)), 6201949739653540142u);
+}
+
+// Without member people the whole document is records: tests/capi/generate_test.c checks
+// the same hash through the C API.
+TEST(GenerateTest, FixedSeedWithoutMemberPeopleGivesAnExactDocument) {
+  GenerateOptions options = Options(300, 42);
+  options.member_people = false;
+  const Model model = Generate(options);
+  EXPECT_TRUE(model.data().roster.empty());
+  EXPECT_EQ(model.data().people.size(), 1182u);
+  EXPECT_EQ(Fnv1a(ModelToJson(model)), 17263533945331767173u);
 }
 
 TEST(GenerateTest, FixedSeedNamesAndIds) {
@@ -100,12 +138,19 @@ TEST(GenerateTest, FixedSeedNamesAndIds) {
   for (size_t i = 0; i < 4; ++i) {
     people.push_back(absl::StrCat(d.people[i].id, " ", d.people[i].name));
   }
+  for (uint32_t r = 0; r < 3; ++r) {
+    people.push_back(absl::StrCat(d.roster.id(r), " ", d.roster.name(r), " ",
+                                  d.roster.unit_id(r), " ", FormatDate(d.roster.held(r).from),
+                                  " ", d.roster.appraisal(r)));
+  }
   EXPECT_EQ(absl::StrJoin(units, "; "),
             "u000000 某部党组 leading_group; u000001 某部纪检监察组 discipline_commission; "
             "u000002 某部机关党委 organ_committee; u000003 组织科党支部 branch; "
             "u000004 江山省委 committee; u000005 松长市委 committee");
   EXPECT_EQ(absl::StrJoin(people, "; "),
-            "p0000000 郝峰静; p0000001 郭航; p0000002 乔航宇; p0000003 周正国");
+            "p0000000 郝峰静; p0000001 郭航; p0000002 乔航宇; p0000003 周正国; "
+            "m0000000 马春悦 u000003 2006-09-15 86.8; m0000001 贾丹 u000003 2023-06-13 77.2; "
+            "m0000002 袁悦斌 u000003 2024-11-15 60.1");
 }
 
 TEST(GenerateTest, MembersAreSpreadToTheExactTotal) {
@@ -120,8 +165,46 @@ TEST(GenerateTest, MembersAreSpreadToTheExactTotal) {
   }
   for (const Post& p : d.posts) staff += p.role == Role::kStaff;
   EXPECT_EQ(members, 20000);
-  EXPECT_EQ(staff, 20000);  // each member a person with a staff post
+  EXPECT_EQ(staff, 0);  // members are roster rows, leaders records
+  EXPECT_EQ(d.roster.size(), 20000u);
   EXPECT_EQ(d.assessment->appraisals.size(), d.people.size());
+  for (uint32_t r = 0; r < d.roster.size(); ++r) {
+    ASSERT_TRUE(d.roster.has_appraisal(r)) << d.roster.id(r);
+  }
+}
+
+// Members are roster rows "m…" in id order, leaders records "p…"; only incidents name
+// members (posts and guides links never do, so validation looks few of them up).
+TEST(GenerateTest, MembersAreRosterRowsAndLeadersRecords) {
+  const Model model = Generate(Options(400, 5));
+  const ModelData& d = model.data();
+  const MemberRoster& roster = d.roster;
+  ASSERT_FALSE(roster.empty());
+  EXPECT_EQ(roster.columns().order.size(), 0u);  // made in id order: no sort
+  std::map<std::string, int64_t> rows_of;
+  for (uint32_t r = 0; r < roster.size(); ++r) {
+    ASSERT_EQ(roster.id(r), absl::StrCat("m", std::string(7 - absl::StrCat(r).size(), '0'), r));
+    ++rows_of[roster.unit_id(r)];
+  }
+  for (const Unit& u : d.units) {
+    EXPECT_EQ(u.members, rows_of.count(u.id) ? rows_of[u.id] : 0) << u.id;
+  }
+  for (const Person& p : d.people) ASSERT_EQ(p.id[0], 'p') << p.id;
+  for (const Post& p : d.posts) ASSERT_EQ(p.person[0], 'p') << p.person;
+  for (const Link& l : d.links) {
+    if (l.kind == LinkKind::kGuides) ASSERT_EQ(l.from[0], 'p') << l.from;
+  }
+  int64_t named = 0, members_named = 0;
+  for (const Incident& i : d.incidents) {
+    for (const std::vector<std::string>* list : {&i.direct, &i.participants}) {
+      for (const std::string& id : *list) {
+        ++named;
+        members_named += roster.Find(id).has_value();
+      }
+    }
+  }
+  EXPECT_EQ(named, 29);
+  EXPECT_EQ(members_named, 15);
 }
 
 TEST(GenerateTest, WithoutMemberPeopleOnlyLeadersArePeople) {
@@ -188,7 +271,9 @@ TEST(GenerateTest, BadOptionsAreRejectedWithTheirRule) {
   EXPECT_EQ(message(o), "members must be at most 1125899906842624");
   o.members = kMaxMemberPeople + 1;
   o.member_people = true;
-  EXPECT_EQ(message(o), "members must be at most 2000000000 when they are people (32-bit indices)");
+  EXPECT_EQ(message(o),
+            "members must be at most 350000000 when they are people (the member roster's 4 GiB "
+            "of names)");
   o = GenerateOptions();
   o.year = 1899;
   EXPECT_EQ(message(o), "year must be from 1900 to 9000 (got 1899)");

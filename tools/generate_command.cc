@@ -130,11 +130,12 @@ int RunGenerate(const std::vector<std::string>& args, std::ostream& out, std::os
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const ModelData& d = model->data();
+  // A roster row is a person and a post: the counts `validate` shows for the file.
   out << absl::StrFormat(
       "%s: %d units, %d people, %d posts, %d links, %d incidents, %d directives in %.2f s\n",
       parsed->output, d.units.size(), d.people.size() + d.roster.size(),
-      d.posts.size() + d.roster.size(), d.links.size(),
-      d.incidents.size(), d.directives.size(), seconds);
+      d.posts.size() + d.roster.size(), d.links.size(), d.incidents.size(),
+      d.directives.size(), seconds);
   return kExitOk;
 }
 

@@ -20,11 +20,11 @@ namespace zeren {
 // `members` value asking for each branch's natural count (3 to 50, a long tail to a few
 // thousand) rather than a total spread over the branches.
 inline constexpr int64_t kAutoMembers = -1;
-// Without an explicit `member_people`, members are people only up to this many members.
-inline constexpr int64_t kMemberPeopleAutoLimit = 2'000'000;
-// Beyond these the snapshot's 32-bit indices (people, posts) would not suffice.
+// Beyond this the snapshot's 32-bit indices would not suffice.
 inline constexpr int64_t kMaxGeneratedUnits = 100'000'000;
-inline constexpr int64_t kMaxMemberPeople = 2'000'000'000;
+// Member people are roster rows (zeren/member_roster.h), which hold at most 4 GiB of names:
+// names are at most 12 bytes, so this many always fit (ids too: 10 bytes each).
+inline constexpr int64_t kMaxMemberPeople = 350'000'000;
 inline constexpr int64_t kMaxMembers = int64_t{1} << 50;
 
 struct GenerateOptions {
@@ -33,7 +33,8 @@ struct GenerateOptions {
   uint64_t seed = 1;
   int depth = 8;                   // levels of the tree (2..12); fewer when units are few
   // Whether each member is a person with a dated `staff` post in their branch and an
-  // appraisal; nullopt: when the members are at most kMemberPeopleAutoLimit.
+  // appraisal, as a row of the model's member roster (false: counts only); nullopt: when
+  // the members are at most kMaxMemberPeople.
   std::optional<bool> member_people;
   int year = 2025;  // the assessment period and the year of directives and incidents
   // Called now and then with the fraction done (0 to 1, increasing; 1 at the end).

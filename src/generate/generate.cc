@@ -14,6 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "zeren/date.h"
+#include "zeren/member_roster.h"
 
 namespace zeren {
 namespace {
@@ -77,6 +78,7 @@ enum Stream : uint64_t {
   kDirectiveStream,
   kIncidentStream,
   kAssessStream,
+  kMemberAppraisalStream,  // members' appraisals, drawn as their rows are made
 };
 
 enum class Kind : uint8_t {
@@ -488,11 +490,11 @@ class Generator {
     y1_ = *ParseDate(absl::StrFormat("%04d-01-01", options.year + 1));
     const uint64_t n = tree_.size();
     unit_width_ = std::max(6, DigitsOf(n - 1));
-    const uint64_t people_bound = (member_people_ ? members_ : 0) + 16 * n;
-    person_width_ = std::max(7, DigitsOf(people_bound));
+    person_width_ = std::max(7, DigitsOf(16 * n));  // leaders: at most about 16 a unit
+    member_width_ = std::max(7, DigitsOf(static_cast<uint64_t>(members_)));
   }
 
-  ModelData Run() {
+  absl::StatusOr<ModelData> Run() {
     ModelData& d = data_;
     d.name = absl::StrCat("合成组织（", tree_.size(), " 个单位，种子 ", options_.seed, "）");
     d.extras.emplace_back("x_generator",
@@ -503,7 +505,7 @@ class Generator {
                                           options_.year));
     Units();
     Progress(0.1);
-    People();
+    if (absl::Status status = People(); !status.ok()) return status;
     Progress(0.75);
     Directives();
     Progress(0.85);
@@ -522,6 +524,9 @@ class Generator {
   const std::string& UnitId(uint32_t u) const { return data_.units[u].id; }
 
   std::string PersonId(uint32_t p) const { return PaddedId("p", p, person_width_); }
+  // Member ids have their own prefix and a fixed width, so rows come in id order (the
+  // roster needs no sort) and no record person's id falls in the roster's id range.
+  std::string MemberId(uint64_t row) const { return PaddedId("m", row, member_width_); }
 
   // ---- units ----
 
@@ -603,13 +608,6 @@ class Generator {
     return post;
   }
 
-  // Someone to take a post in unit u: for a branch whose members are people, its next
-  // member not yet in a post; otherwise a new person.
-  uint32_t Candidate(uint32_t u, Random& random) {
-    if (tree_.kind[u] == Kind::kBranch && next_member_ < member_end_) return next_member_++;
-    return NewPerson(random);
-  }
-
   // A post held since before the year; 1 in `turnover` ends during the year and passes to
   // another holder, after a vacancy of 15 to 89 days 1 time in 4 when `gaps`. Returns the
   // holders' post indices.
@@ -619,53 +617,76 @@ class Generator {
     const Date from = PastStart(random);
     if (!random.OneIn(turnover)) {
       posts.push_back(static_cast<uint32_t>(data_.posts.size()));
-      AddPost(Candidate(u, random), u, role, from, kEndOfTime);
+      AddPost(NewPerson(random), u, role, from, kEndOfTime);
       return posts;
     }
     const Date end = y0_ + 30 + static_cast<Date>(random.Below(300));
     const Date gap = gaps && random.OneIn(4) ? 15 + static_cast<Date>(random.Below(75)) : 0;
     posts.push_back(static_cast<uint32_t>(data_.posts.size()));
-    AddPost(Candidate(u, random), u, role, from, end);
+    AddPost(NewPerson(random), u, role, from, end);
     posts.push_back(static_cast<uint32_t>(data_.posts.size()));
-    AddPost(Candidate(u, random), u, role, end + gap, kEndOfTime);
+    AddPost(NewPerson(random), u, role, end + gap, kEndOfTime);
     return posts;
   }
 
-  void People() {
+  // Members go to the roster, leaders are records; each unit's people (its pool, for
+  // incidents) are its members' rows and then its leaders.
+  absl::Status People() {
     Random random(options_.seed, kPostStream);
+    Random appraisals(options_.seed, kMemberAppraisalStream);
     const uint32_t n = tree_.size();
     const size_t leaders = static_cast<size_t>(n) * 3;
-    const size_t member_count = member_people_ ? static_cast<size_t>(members_) : 0;
-    data_.people.reserve(leaders + member_count);
-    data_.posts.reserve(leaders + member_count);
+    data_.people.reserve(leaders);
+    data_.posts.reserve(leaders);
+    MemberRosterBuilder roster;
+    if (member_people_) {
+      // Names average about 8.3 bytes (2.75 characters of 3 bytes); 9 leaves room.
+      const size_t rows = static_cast<size_t>(members_);
+      roster.Reserve(rows, rows * (1 + member_width_), rows * 9);
+    }
     pool_begin_.assign(n + 1, 0);
+    row_begin_.assign(n + 1, 0);
     const uint32_t step = std::max<uint32_t>(1, n / 64);
     for (uint32_t u = 0; u < n; ++u) {
       pool_begin_[u] = static_cast<uint32_t>(data_.people.size());
-      if (member_people_) Members(u, random);
+      row_begin_[u] = roster.size();
+      if (member_people_) {
+        if (absl::Status status = Members(u, random, appraisals, &roster); !status.ok()) {
+          return status;
+        }
+      }
       Leaders(u, random);
       if (u % step == 0) Progress(0.1 + 0.65 * u / n);
     }
     pool_begin_[n] = static_cast<uint32_t>(data_.people.size());
+    row_begin_[n] = roster.size();
+    data_.roster = roster.Build();
+    return absl::OkStatus();
   }
 
-  // Each member: a person with a `staff` post in the branch, joined up to 20 years ago
-  // (1 in 32 during the year); 1 in 64 leaves during the year.
-  void Members(uint32_t u, Random& random) {
+  // Each member: a roster row, with a `staff` post in the branch held since up to 20 years
+  // ago (1 in 32 during the year; 1 in 64 leaves during the year), and an appraisal.
+  absl::Status Members(uint32_t u, Random& random, Random& appraisals,
+                       MemberRosterBuilder* roster) {
     const int64_t m = tree_.members[u];
-    next_member_ = member_end_ = static_cast<uint32_t>(data_.people.size());
-    if (tree_.kind[u] != Kind::kBranch && u != 0) return;
+    if (tree_.kind[u] != Kind::kBranch && u != 0) return absl::OkStatus();
+    std::string id, name;
     for (int64_t i = 0; i < m; ++i) {
-      const uint32_t person = NewPerson(random);
+      id = MemberId(roster->size());
+      name = PersonName(random);
       Date from = y0_ - 1 - static_cast<Date>(random.Below(20 * 365));
       if (random.OneIn(32)) from = y0_ + static_cast<Date>(random.Below(360));
       Date to = kEndOfTime;
       if (random.OneIn(64)) {
         to = std::max<Date>(from + 1, y0_ + 1 + static_cast<Date>(random.Below(364)));
       }
-      AddPost(person, u, Role::kStaff, from, to);
+      const double appraisal = appraisals.Between(600, 1000) / 10.0;
+      if (absl::Status status = roster->Add(id, name, UnitId(u), Interval{from, to}, appraisal);
+          !status.ok()) {
+        return status;
+      }
     }
-    member_end_ = static_cast<uint32_t>(data_.people.size());
+    return absl::OkStatus();
   }
 
   void Leaders(uint32_t u, Random& random) {
@@ -704,7 +725,7 @@ class Generator {
     if ((kind == Kind::kBranch || kind == Kind::kGeneralBranch) && random.OneIn(256)) {
       const Date from = y0_ - 400 - static_cast<Date>(random.Below(2000));
       const Date to = y0_ - 1 - static_cast<Date>(random.Below(200));
-      AddPost(Candidate(u, random), u, Role::kSecretary, from, to);
+      AddPost(NewPerson(random), u, Role::kSecretary, from, to);
       return;
     }
     AddTurningPost(u, Role::kSecretary, 16, true, random);
@@ -898,7 +919,7 @@ class Generator {
 
   // One per 20 units, at a random unit (a group's or discipline body's counts for its
   // parent); 70% minor, 22% serious, 8% grave. The direct person is one of the unit's
-  // people; 1 in 3 has a participant, 3 in 10 a circumstance, 2 in 5 a `since`; 1 in 20
+  // people (a member or a leader); 1 in 3 has a participant, 3 in 10 a circumstance, 2 in 5 a `since`; 1 in 20
   // shares a case with the next one.
   void Incidents() {
     Random random(options_.seed, kIncidentStream);
@@ -931,14 +952,14 @@ class Generator {
         incident.case_id = PaddedId("c", i + 1, 6);
         open_case = incident.case_id;
       }
-      const uint32_t pool = pool_begin_[u + 1] - pool_begin_[u];
+      const uint32_t pool = PoolSize(u);
       if (pool == 0) continue;
-      const uint32_t direct = pool_begin_[u] + static_cast<uint32_t>(random.Below(pool));
-      incident.direct.push_back(data_.people[direct].id);
+      const uint32_t direct = static_cast<uint32_t>(random.Below(pool));
+      incident.direct.push_back(PoolPerson(u, direct));
       if (pool > 1 && random.OneIn(3)) {
-        uint32_t other = pool_begin_[u] + static_cast<uint32_t>(random.Below(pool));
-        if (other == direct) other = other + 1 < pool_begin_[u + 1] ? other + 1 : pool_begin_[u];
-        incident.participants.push_back(data_.people[other].id);
+        uint32_t other = static_cast<uint32_t>(random.Below(pool));
+        if (other == direct) other = other + 1 < pool ? other + 1 : 0;
+        incident.participants.push_back(PoolPerson(u, other));
       }
       if (random.Percent(30)) {
         Circumstance& c = incident.circumstances.emplace_back();
@@ -948,11 +969,22 @@ class Generator {
     }
   }
 
+  // Unit u's people: its members' rows, then its leaders.
+  uint32_t PoolSize(uint32_t u) const {
+    return (row_begin_[u + 1] - row_begin_[u]) + (pool_begin_[u + 1] - pool_begin_[u]);
+  }
+  std::string PoolPerson(uint32_t u, uint32_t k) const {
+    const uint32_t rows = row_begin_[u + 1] - row_begin_[u];
+    if (k < rows) return std::string(data_.roster.id(row_begin_[u] + k));
+    return data_.people[pool_begin_[u] + (k - rows)].id;
+  }
+
   // ---- assessment ----
 
   // Every unit: both point indicators of the default scheme and a review score; every
   // unit with a secretary: a ballot on it (its members vote at a branch, 15 to 74 people
-  // elsewhere); 1 in 50 units: a bonus; every person: an appraisal.
+  // elsewhere); 1 in 50 units: a bonus; every leader: an appraisal (members' come with
+  // their rows).
   void Assessment() {
     Random random(options_.seed, kAssessStream);
     AssessmentInputs& a = data_.assessment.emplace();
@@ -994,14 +1026,14 @@ class Generator {
   int64_t members_;
   bool member_people_;
   Date y0_ = 0, y1_ = 0;
-  int unit_width_ = 6, person_width_ = 7;
+  int unit_width_ = 6, person_width_ = 7, member_width_ = 7;
   ModelData data_;
   std::vector<std::string> stem_;             // committees' place names, for their bodies
-  std::vector<uint32_t> pool_begin_;          // each unit's people: [pool_begin_[u], [u+1])
+  std::vector<uint32_t> pool_begin_;          // each unit's leaders: [pool_begin_[u], [u+1])
+  std::vector<uint32_t> row_begin_;           // each unit's roster rows: [row_begin_[u], [u+1])
   std::vector<uint32_t> principal_duty_;      // by unit: its principal duty, or kNone
   std::vector<uint32_t> unit_task_;           // by unit: a task it holds, into task_ids_
   std::vector<std::string> task_ids_;
-  uint32_t next_member_ = 0, member_end_ = 0;  // the current branch's members not in a post
 };
 
 }  // namespace
@@ -1020,8 +1052,9 @@ absl::Status CheckGenerateOptions(const GenerateOptions& options) {
     return absl::InvalidArgumentError(absl::StrCat("members must be at most ", kMaxMembers));
   }
   if (options.member_people.value_or(false) && options.members > kMaxMemberPeople) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "members must be at most ", kMaxMemberPeople, " when they are people (32-bit indices)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("members must be at most ", kMaxMemberPeople,
+                     " when they are people (the member roster's 4 GiB of names)"));
   }
   if (options.depth < 2 || options.depth > 12) {
     return absl::InvalidArgumentError(
@@ -1042,11 +1075,12 @@ absl::StatusOr<ModelData> GenerateModelData(const GenerateOptions& options) {
   AddDualLeadership(tree, tree_random);
   Random member_random(options.seed, kMemberStream);
   const int64_t members = AssignMembers(tree, options.members, member_random);
-  const bool member_people = options.member_people.value_or(members <= kMemberPeopleAutoLimit);
+  const bool member_people = options.member_people.value_or(members <= kMaxMemberPeople);
   if (member_people && members > kMaxMemberPeople) {
     return absl::InvalidArgumentError(
         absl::StrCat("the ", members, " members are too many to be people (at most ",
-                     kMaxMemberPeople, ", 32-bit indices); generate without member people"));
+                     kMaxMemberPeople, ", the member roster's 4 GiB of names); generate "
+                     "without member people"));
   }
   return Generator(options, std::move(tree), members, member_people).Run();
 }

@@ -37,12 +37,13 @@ static void test_fixed_seed(void) {
   zeren_generate_spec spec = ZEREN_GENERATE_SPEC_INIT;
   spec.units = 300;
   spec.seed = 42;
+  spec.member_people = 0; /* records only: the C++ test's document without member people */
   spec.progress = on_progress;
   spec.progress_payload = &log;
   CHECK_OK(zeren_generate(&spec, &model, &err));
   CHECK_OK(zeren_model_to_json(model, &json, &size, &err));
   /* The same document as the C++ test's: the C API adds nothing of its own. */
-  CHECK(fnv1a(json, size) == 6915271566200316249ull);
+  CHECK(fnv1a(json, size) == 17263533945331767173ull);
   CHECK_OK(zeren_snapshot_compile(model, &snapshot, &err));
   CHECK_INT(zeren_snapshot_unit_count(snapshot), 300);
   CHECK(log.calls >= 10);

@@ -64,10 +64,10 @@ zeren_cli_test(NAME convert.unwritable EXPECT 4
 set(gen ${ZEREN_CONVERT_TMP}/generated-300-42)
 zeren_cli_test(NAME convert.generate_zrn EXPECT 0
   ARGS generate --units 300 --seed 42 -o ${gen}.zrn
-  MATCH "generated-300-42\\.zrn: 300 units, 10832 people, 11609 posts, 292 links")
+  MATCH "generated-300-42\\.zrn: 300 units, 11618 people, 11618 posts, 300 links")
 zeren_cli_test(NAME convert.generate_csv EXPECT 0
   ARGS generate --units 300 --seed 42 -o ${gen}-csv
-  MATCH "generated-300-42-csv: 300 units, 10832 people, 11609 posts, 292 links")
+  MATCH "generated-300-42-csv: 300 units, 11618 people, 11618 posts, 300 links")
 zeren_cli_test(NAME convert.generated_zrn_to_json EXPECT 0
   ARGS convert ${gen}.zrn ${gen}-from-zrn.json
   MATCH "\\(zrn to json\\)$")
