@@ -276,8 +276,10 @@ void BM_ArchiveLoad(benchmark::State& st) {
     }
     state().archive_saved = true;
   }
-  // The loaded copy sits beside the one in memory: free the snapshot to make room.
+  // The loaded copy would sit beside the one in memory: free both to make room (this is
+  // the last phase).
   state().snapshot.reset();
+  state().model.reset();
   const double seconds = OneShot(st, [&]() -> absl::Status {
     absl::StatusOr<LoadedArchive> loaded = LoadArchive(path);
     return loaded.ok() ? absl::OkStatus() : loaded.status();

@@ -293,6 +293,7 @@ class Assessor {
   // A person's score: the mean over their posts in the period of the unit's total for a
   // secretary or head, or the mean total of the units in charge of for other roles.
   void ScorePeople(Assessment* a) const {
+    a->people.reserve(s_.person_count());  // nearly everyone holds a post: no regrowth
     for (PersonIndex p = 0; p < s_.person_count(); ++p) {
       PersonScore score{p, 0, {}};
       for (PostIndex post : s_.posts_of(p)) {
