@@ -3,7 +3,8 @@
 //   Stream*          STREAM copy and triad over arrays of the data's size: the bandwidth bound
 //   Scatter          a hand-written loop over a parent array of all nodes (the floor)
 //   PullLevelOrder   a sequential pull over level-ordered CSR children, members as nodes
-//   TwoLevelPlain    the two-level layout by a plain hand-written loop (one accumulator)
+//   TwoLevelPlain    the two-level layout by a plain hand-written loop (one accumulator,
+//                    the held test as × 0 or 1 rather than a branch, as in every peer)
 //   TwoLevelZeren/T  zeren's kernels (src/engine/rollup.h) on T threads
 //   AssessRollUp/T   the roll-up as Assess runs it over a Snapshot (units only: a Snapshot
 //                    keeps members as counts), items = units
@@ -146,10 +147,9 @@ void BM_Scatter(benchmark::State& state) {
     std::fill(weights.begin(), weights.end(), 0.0);
     std::fill(weighted.begin(), weighted.end(), 0.0);
     for (uint64_t k = members; k-- > 0;) {
-      if (o.held_from[k] <= last && first < o.held_to[k]) {
-        sum[member_parent[k]] += o.appraisal[k];
-        ++count[member_parent[k]];
-      }
+      const uint32_t held = (o.held_from[k] <= last) & (first < o.held_to[k]);
+      sum[member_parent[k]] += o.appraisal[k] * static_cast<double>(held);
+      count[member_parent[k]] += held;
     }
     for (uint32_t u = n; u-- > 0;) {
       const double own = FinishOwn(o, u, sum[u], count[u]);
@@ -199,10 +199,9 @@ void BM_PullLevelOrder(benchmark::State& state) {
         const uint32_t c = child[k];
         if (c >= n) {
           const uint32_t x = c - n;
-          if (o.held_from[x] <= last && first < o.held_to[x]) {
-            sum += o.appraisal[x];
-            ++count;
-          }
+          const uint32_t held = (o.held_from[x] <= last) & (first < o.held_to[x]);
+          sum += o.appraisal[x] * static_cast<double>(held);
+          count += held;
           continue;
         }
         const double w = weight[k] * m[c];
@@ -222,6 +221,8 @@ void BM_PullLevelOrder(benchmark::State& state) {
 
 // The two-level layout written plainly: one pass over the members summing per unit with one
 // accumulator, one reverse pass over the units.
+// Every peer tests "held" without a branch (× 0 or 1): member dates are spread over years,
+// so a branch on them is mispredicted often, and any careful hand-written loop avoids it.
 void BM_TwoLevelPlain(benchmark::State& state) {
   const Data& d = DataOf(static_cast<uint64_t>(state.range(0)));
   const FlatOrganization& o = d.org;
@@ -233,8 +234,8 @@ void BM_TwoLevelPlain(benchmark::State& state) {
       double sum = 0;
       uint32_t count = 0;
       for (uint32_t k = o.member_start[u]; k < o.member_start[u + 1]; ++k) {
-        const bool held = o.held_from[k] <= last && first < o.held_to[k];
-        sum += held ? o.appraisal[k] : 0.0f;
+        const uint32_t held = (o.held_from[k] <= last) & (first < o.held_to[k]);
+        sum += o.appraisal[k] * static_cast<double>(held);
         count += held;
       }
       own[u] = FinishOwn(o, u, sum, count);

@@ -74,7 +74,9 @@ TEST(RollUpKernel, EqualWeightsTwoThreadsEqualOne) {
   EXPECT_EQ(FirstDifference(m2, m1), -1);
 }
 
-// The member pass against the plainest loop: one accumulator, members in order.
+// The member pass against the plainest loop: one accumulator, members in order. The kernel
+// adds in four lanes, but these appraisals (50 to 102 in steps of 1/97, as floats) have sums
+// that a double holds exactly, so every order gives the same bits.
 TEST(RollUpKernel, OwnFromMembersEqualsPlainLoopOnAnyThreadCount) {
   const FlatOrganization org(bench::NationalShape(20'000, 7), 3);
   const uint32_t n = static_cast<uint32_t>(org.unit_count());
@@ -98,6 +100,31 @@ TEST(RollUpKernel, OwnFromMembersEqualsPlainLoopOnAnyThreadCount) {
     std::vector<double> own(n);
     rollup::OwnFromMembers(MembersOf(org), period, parts, absl::MakeSpan(own), threads);
     EXPECT_EQ(FirstDifference(own, expected), -1) << threads;
+  }
+}
+
+// Where the order of additions matters (2^60 + 1 == 2^60 in a double), the sum is the
+// documented one: member i of a unit to lane i % 4, lanes combined as (0 + 1) + (2 + 3).
+// Members not holding their post in the period add nothing, however large their appraisal.
+TEST(RollUpKernel, OwnFromMembersSumsInFourLanes) {
+  const float big = 0x1p60f;
+  // Unit 0: 9 members (two blocks of four and one in the tail); unit 1: none; unit 2: 3
+  // (the tail alone), one of them not held; unit 3: 4, none held.
+  const std::vector<uint32_t> member_start{0, 9, 9, 12, 16};
+  const std::vector<float> appraisal{big, 1, 1, 1, -big, 1, 2, 3, 5, 7, big, 11, 1, 2, 3, 4};
+  const int32_t in = 19000, out = 19400;  // held from these days to 19500
+  const std::vector<int32_t> from{in, in, in, in, in, in, in, in, in, in, out, in, out, out, out, out};
+  const std::vector<int32_t> to(16, 19500);
+  const rollup::MemberTable members{member_start, appraisal, from, to};
+  const std::vector<double> daily{10, 20, 30, 40}, weighted{0, 0, 0, 0}, weights{0, 0, 0, 0};
+  const rollup::OwnParts parts{daily, weighted, weights, 1.0};
+  // Lanes of unit 0: big + -big + 5 = 5, 1 + 1 = 2, 1 + 2 = 3, 1 + 3 = 4. One accumulator in
+  // member order would lose the three 1s to big and give 1 + 2 + 3 + 5 = 11.
+  const double unit0 = ((5.0 + 2.0) + (3.0 + 4.0)) / 9;
+  for (int threads : {1, 2, 3}) {
+    std::vector<double> own(4);
+    rollup::OwnFromMembers(members, {19000, 19365}, parts, absl::MakeSpan(own), threads);
+    EXPECT_EQ(own, (std::vector<double>{unit0, 20, (7.0 + 11.0) / 2, 40})) << threads;
   }
 }
 
