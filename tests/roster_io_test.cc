@@ -120,13 +120,16 @@ std::vector<uint64_t> Bits(const std::vector<double>& numbers) {
   return bits;
 }
 
+// The fixture's ids as the roster stores them: in row order, each ending in NUL.
+const std::string kIdBytes("m05\0m02\0m09\0m01\0m07\0m03\0", 24);
+
 TEST(RosterArchive, RoundTripKeepsEveryColumn) {
   const Model model = WithRoster();
   absl::StatusOr<LoadedArchive> loaded = ArchiveFromBytes(ArchiveOf(model));
   ASSERT_TRUE(loaded.ok()) << loaded.status();
   const MemberRoster::Columns& a = model.data().roster.columns();
   const MemberRoster::Columns& b = loaded->model.data().roster.columns();
-  EXPECT_EQ(b.id_bytes, "m05m02m09m01m07m03");
+  EXPECT_EQ(b.id_bytes, kIdBytes);
   EXPECT_EQ(b.id_bytes, a.id_bytes);
   EXPECT_EQ(b.name_bytes, a.name_bytes);
   EXPECT_EQ(b.id_end, a.id_end);
@@ -155,9 +158,9 @@ TEST(RosterArchive, AnEmptyRosterRoundTrips) {
 // the end of the file). Columns are an 8-byte count or length, then the items.
 struct RosterPlaces {
   explicit RosterPlaces(const std::string& bytes) {
-    ids = bytes.find("m05m02m09m01m07m03");
-    names = ids + 18 + 8;
-    const uint64_t name_bytes = Peek<uint64_t>(bytes, ids + 18);
+    ids = bytes.find(kIdBytes);
+    names = ids + kIdBytes.size() + 8;
+    const uint64_t name_bytes = Peek<uint64_t>(bytes, ids + kIdBytes.size());
     id_end = names + name_bytes + 8;
     name_end = id_end + 6 * 4 + 8;
     unit_ids = name_end + 6 * 4;  // the count of unit ids, then "b1" and "b2"
@@ -175,7 +178,7 @@ class CraftedRosterTest : public testing::Test {
  protected:
   void SetUp() override {
     good_ = ArchiveOf(WithRoster());
-    ASSERT_NE(good_.find("m05m02m09m01m07m03"), std::string::npos);
+    ASSERT_NE(good_.find(kIdBytes), std::string::npos);
     ASSERT_EQ(Peek<uint64_t>(good_, at_.order - 8), 6u);
     ASSERT_EQ(Peek<uint32_t>(good_, at_.order), 3u);
     ASSERT_EQ(Peek<uint32_t>(good_, at_.unit + 4), 1u);  // m02 is in b2
@@ -212,7 +215,7 @@ TEST_F(CraftedRosterTest, ColumnsOfDifferentLengths) {
 
 TEST_F(CraftedRosterTest, TextOffsetsBeyondTheirBytes) {
   std::string bytes = good_;
-  Poke<uint32_t>(&bytes, at_.id_end + 5 * 4, 19);  // 18 bytes of ids
+  Poke<uint32_t>(&bytes, at_.id_end + 5 * 4, 25);  // 24 bytes of ids
   EXPECT_EQ(ErrorOf(Repaired(bytes)),
             "corrupt archive: model section: roster text offsets do not fit their bytes");
   bytes = good_;

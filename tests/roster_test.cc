@@ -238,7 +238,7 @@ TEST_F(RosterModel, ArchivedSnapshotAnswersLikeTheCompiledOne) {
 }
 
 TEST_F(RosterModel, SnapshotWithoutTheRosterIsNotSavedWithIt) {
-  const Model plain = *Model::Create(Demo());
+  const Model plain = *LoadModelFile(ZEREN_EXAMPLES "/organ.json");
   const Snapshot plain_snapshot = *Snapshot::Compile(plain);
   absl::StatusOr<std::string> mixed = ArchiveToBytes(*roster_model_, &plain_snapshot);
   ASSERT_FALSE(mixed.ok());
