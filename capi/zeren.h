@@ -215,6 +215,8 @@ ZEREN_EXPORT int32_t zeren_model_save_file(const zeren_model *model, const char 
 ZEREN_EXPORT int32_t zeren_model_to_json(const zeren_model *model, char **out, size_t *size,
                                          zeren_error **err);
 ZEREN_EXPORT size_t zeren_model_unit_count(const zeren_model *model);
+/* People and posts count the member roster's rows (docs/roster.md) as a person and a staff
+   post each, as the JSON document writes them. */
 ZEREN_EXPORT size_t zeren_model_person_count(const zeren_model *model);
 ZEREN_EXPORT size_t zeren_model_post_count(const zeren_model *model);
 ZEREN_EXPORT size_t zeren_model_link_count(const zeren_model *model);

@@ -128,6 +128,14 @@ TEST(GenerateTest, FixedSeedWithoutMemberPeopleGivesAnExactDocument) {
   EXPECT_EQ(Fnv1a(ModelToJson(model)), 17263533945331767173u);
 }
 
+// The whole document, member roster rows written as their records, pinned exactly.
+TEST(GenerateTest, FixedSeedWithMemberPeopleGivesAnExactDocument) {
+  const Model model = Generate(Options(300, 42));
+  EXPECT_EQ(model.data().roster.size(), 10448u);
+  EXPECT_EQ(model.data().people.size(), 1170u);
+  EXPECT_EQ(Fnv1a(ModelToJson(model)), 17228522027414644929u);
+}
+
 TEST(GenerateTest, FixedSeedNamesAndIds) {
   const Model model = Generate(Options(300, 42));
   const ModelData& d = model.data();

@@ -54,6 +54,28 @@ static void test_fixed_seed(void) {
   zeren_model_free(model);
 }
 
+/* Members are member roster rows: counted, written and compiled as people with staff posts. */
+static void test_member_people(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL;
+  zeren_snapshot *snapshot = NULL;
+  char *json = NULL;
+  size_t size = 0;
+  zeren_generate_spec spec = ZEREN_GENERATE_SPEC_INIT;
+  spec.units = 300;
+  spec.seed = 42;
+  CHECK_OK(zeren_generate(&spec, &model, &err));
+  CHECK(zeren_model_person_count(model) == 11618); /* 1170 leaders + 10448 members */
+  CHECK(zeren_model_post_count(model) == 11618);
+  CHECK_OK(zeren_model_to_json(model, &json, &size, &err));
+  CHECK(fnv1a(json, size) == 17228522027414644929ull); /* as tests/generate_test.cc */
+  CHECK_OK(zeren_snapshot_compile(model, &snapshot, &err));
+  CHECK_INT(zeren_snapshot_unit_count(snapshot), 300);
+  zeren_string_free(json);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(model);
+}
+
 /* A caller built against an older, shorter spec gets the defaults for the rest. */
 static void test_short_spec(void) {
   zeren_error *err = NULL;
@@ -107,6 +129,7 @@ static void test_errors(void) {
 
 int main(void) {
   test_fixed_seed();
+  test_member_people();
   test_short_spec();
   test_errors();
   printf("%d checks, %d failures\n", g_checks, g_failures);
