@@ -340,9 +340,15 @@ constexpr int64_t kM = 1'000'000;
 
 BENCHMARK(BM_StreamCopy)->Arg(16 * kM)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_StreamTriad)->Arg(16 * kM)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_Scatter)->Arg(1 * kM)->Arg(10 * kM)->Arg(105 * kM)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_PullLevelOrder)->Arg(1 * kM)->Arg(10 * kM)->Arg(105 * kM)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_TwoLevelPlain)->Arg(1 * kM)->Arg(10 * kM)->Arg(105 * kM)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Scatter)
+    ->Arg(1 * kM)->Arg(10 * kM)->Arg(105 * kM)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PullLevelOrder)
+    ->Arg(1 * kM)->Arg(10 * kM)->Arg(105 * kM)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_TwoLevelPlain)
+    ->Arg(1 * kM)->Arg(10 * kM)->Arg(105 * kM)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_TwoLevelZeren)
     ->Args({1 * kM, 1})->Args({1 * kM, 2})->Args({10 * kM, 1})->Args({10 * kM, 2})
     ->Args({105 * kM, 1})->Args({105 * kM, 2})

@@ -230,8 +230,12 @@ void BM_BoostCsrDfs(benchmark::State& state) {
 }
 
 constexpr int64_t kM = 1'000'000;
-BENCHMARK(BM_BoostAdjacencyListDfs)->Arg(1 * kM)->Arg(10 * kM)->Arg(105 * kM)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_BoostCsrDfs)->Arg(1 * kM)->Arg(10 * kM)->Arg(105 * kM)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_BoostAdjacencyListDfs)
+    ->Arg(1 * kM)->Arg(10 * kM)->Arg(105 * kM)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_BoostCsrDfs)
+    ->Arg(1 * kM)->Arg(10 * kM)->Arg(105 * kM)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace zeren::bench

@@ -587,14 +587,21 @@ size_t zeren_model_unit_count(const zeren_model* model) {
                          [&] { return model == nullptr ? 0 : model->model.data().units.size(); });
 }
 
+// Roster rows count as a person and a post each (zeren/member_roster.h).
 size_t zeren_model_person_count(const zeren_model* model) {
-  return Quietly<size_t>(0,
-                         [&] { return model == nullptr ? 0 : model->model.data().people.size() + model->model.data().roster.size(); });
+  return Quietly<size_t>(0, [&]() -> size_t {
+    if (model == nullptr) return 0;
+    const zeren::ModelData& d = model->model.data();
+    return d.people.size() + d.roster.size();
+  });
 }
 
 size_t zeren_model_post_count(const zeren_model* model) {
-  return Quietly<size_t>(0,
-                         [&] { return model == nullptr ? 0 : model->model.data().posts.size() + model->model.data().roster.size(); });
+  return Quietly<size_t>(0, [&]() -> size_t {
+    if (model == nullptr) return 0;
+    const zeren::ModelData& d = model->model.data();
+    return d.posts.size() + d.roster.size();
+  });
 }
 
 size_t zeren_model_link_count(const zeren_model* model) {

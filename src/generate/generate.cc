@@ -919,8 +919,8 @@ class Generator {
 
   // One per 20 units, at a random unit (a group's or discipline body's counts for its
   // parent); 70% minor, 22% serious, 8% grave. The direct person is one of the unit's
-  // people (a member or a leader); 1 in 3 has a participant, 3 in 10 a circumstance, 2 in 5 a `since`; 1 in 20
-  // shares a case with the next one.
+  // people (a member or a leader); 1 in 3 has a participant, 3 in 10 a circumstance, 2 in 5
+  // a `since`; 1 in 20 shares a case with the next one.
   void Incidents() {
     Random random(options_.seed, kIncidentStream);
     const uint32_t n = tree_.size();

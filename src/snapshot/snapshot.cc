@@ -419,9 +419,11 @@ class SnapshotCompiler {
 absl::StatusOr<Snapshot> Snapshot::Compile(const Model& model) {
   const ModelData& data = model.data();
   constexpr size_t kLimit = kNoIndex;  // the largest index is reserved for "none"
-  if (data.units.size() >= kLimit || data.people.size() + data.roster.size() >= kLimit ||
-      data.posts.size() + data.roster.size() >= kLimit || data.links.size() >= kLimit || data.duties.size() >= kLimit ||
-      data.incidents.size() >= kLimit || data.directives.size() >= kLimit) {
+  const size_t rows = data.roster.size();  // each a person and a post
+  if (data.units.size() >= kLimit || data.people.size() + rows >= kLimit ||
+      data.posts.size() + rows >= kLimit || data.links.size() >= kLimit ||
+      data.duties.size() >= kLimit || data.incidents.size() >= kLimit ||
+      data.directives.size() >= kLimit) {
     return absl::ResourceExhaustedError("the model has more than 2^32 - 2 records of one kind");
   }
   return Snapshot(SnapshotCompiler(data).Run());
