@@ -22,6 +22,7 @@
 #include "bench/synthetic_org.h"
 #include "gtest/gtest.h"
 #include "src/io/archive_format.h"
+#include "tests/archive_bytes.h"
 #include "zeren/assessment.h"
 #include "zeren/audit.h"
 #include "zeren/chain.h"
@@ -33,6 +34,8 @@ namespace zeren {
 namespace {
 
 using archive::Section;
+using archive_bytes::ErrorOf;
+using archive_bytes::Poke;
 
 Model Demo() {
   absl::StatusOr<Model> model = LoadModelFile(std::string(ZEREN_EXAMPLES) + "/organ.json");
@@ -67,16 +70,6 @@ std::vector<Section> SectionsOf(const std::string& bytes) {
   absl::StatusOr<std::vector<Section>> sections = archive::ReadEnvelope(bytes);
   EXPECT_TRUE(sections.ok()) << sections.status();
   return *sections;
-}
-
-std::string ErrorOf(absl::string_view bytes) {
-  absl::StatusOr<LoadedArchive> loaded = ArchiveFromBytes(bytes);
-  return loaded.ok() ? "ok" : std::string(loaded.status().message());
-}
-
-template <typename T>
-void Poke(std::string* bytes, size_t offset, T value) {
-  std::memcpy(bytes->data() + offset, &value, sizeof(T));
 }
 
 // Every observable result of a snapshot, as the JSON the CLI prints.

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "src/io/archive_format.h"
+#include "tests/archive_bytes.h"
 #include "tests/roster_fixture.h"
 #include "zeren/archive.h"
 #include "zeren/model_csv.h"
@@ -17,6 +18,9 @@
 namespace zeren {
 namespace {
 
+using archive_bytes::ErrorOf;
+using archive_bytes::Peek;
+using archive_bytes::Poke;
 using roster_fixture::WithRecords;
 using roster_fixture::WithRoster;
 
@@ -94,23 +98,6 @@ std::string ArchiveOf(const Model& model) {
   absl::StatusOr<std::string> bytes = ArchiveToBytes(model, nullptr);
   EXPECT_TRUE(bytes.ok()) << bytes.status();
   return *bytes;
-}
-
-std::string ErrorOf(absl::string_view bytes) {
-  absl::StatusOr<LoadedArchive> loaded = ArchiveFromBytes(bytes);
-  return loaded.ok() ? "ok" : std::string(loaded.status().message());
-}
-
-template <typename T>
-void Poke(std::string* bytes, size_t offset, T value) {
-  std::memcpy(bytes->data() + offset, &value, sizeof(T));
-}
-
-template <typename T>
-T Peek(const std::string& bytes, size_t offset) {
-  T value;
-  std::memcpy(&value, bytes.data() + offset, sizeof(T));
-  return value;
 }
 
 // Appraisals compared bit for bit: NaN marks a row without one.
