@@ -74,6 +74,21 @@ TEST_F(SnapshotTest, PostsAreIndexedByUnitPersonAndCharge) {
     in_charge_of_dept2.push_back(std::string(s_->person_id(s_->post_person(p))));
   }
   EXPECT_EQ(in_charge_of_dept2, (std::vector<std::string>{"a_mem2", "a_mem3"}));
+  // One role's range of posts_in, by start date; empty when the unit has none.
+  auto holders = [&](UnitIndex u, Role role) {
+    std::vector<std::string> ids;
+    for (PostIndex p : s_->posts_in(u, role)) {
+      EXPECT_EQ(s_->post_role(p), role);
+      ids.push_back(std::string(s_->person_id(s_->post_person(p))));
+    }
+    return ids;
+  };
+  EXPECT_EQ(holders(U("party"), Role::kSecretary), std::vector<std::string>{"a_sec"});
+  EXPECT_EQ(holders(U("party"), Role::kHead), std::vector<std::string>{"a_head"});
+  EXPECT_EQ(holders(U("party"), Role::kMember),
+            (std::vector<std::string>{"a_mem", "a_mem2", "a_mem3"}));
+  EXPECT_TRUE(holders(U("party"), Role::kDeputy).empty());
+  EXPECT_TRUE(holders(U("party"), Role::kStaff).empty());
   const PersonIndex a_mem = *s_->FindPerson("a_mem");
   ASSERT_EQ(s_->posts_of(a_mem).size(), 1u);
   EXPECT_EQ(Ids(s_->post_in_charge_of(s_->posts_of(a_mem)[0])), std::vector<std::string>{"dept1"});

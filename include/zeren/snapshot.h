@@ -43,6 +43,10 @@ class Snapshot {
   const std::string& unit_id(UnitIndex u) const { return a_->unit_id[u]; }
   const std::string& unit_name(UnitIndex u) const { return a_->unit_name[u]; }
   const std::string& unit_kind(UnitIndex u) const { return a_->kinds[a_->unit_kind[u]]; }
+  // The kinds, each once, in order of first use: unit_kind(u) is kind(unit_kind_index(u)).
+  uint32_t kind_count() const { return static_cast<uint32_t>(a_->kinds.size()); }
+  const std::string& kind(uint32_t k) const { return a_->kinds[k]; }
+  uint32_t unit_kind_index(UnitIndex u) const { return a_->unit_kind[u]; }
   int64_t unit_members(UnitIndex u) const { return a_->unit_members[u]; }
   // Length of the longest `leads` path from a root.
   uint32_t unit_level(UnitIndex u) const { return a_->unit_level[u]; }
@@ -99,6 +103,9 @@ class Snapshot {
   }
   // Posts in unit u, by role then start date.
   absl::Span<const PostIndex> posts_in(UnitIndex u) const { return Range(a_->unit_post_start, a_->unit_post, u); }
+  // The posts of one role in unit u, by start date: a binary search, so that finding a
+  // branch's secretary does not walk its thousand members' staff posts.
+  absl::Span<const PostIndex> posts_in(UnitIndex u, Role role) const;
   // Posts of person p, by start date.
   absl::Span<const PostIndex> posts_of(PersonIndex p) const {
     return Range(a_->person_post_start, a_->person_post, p);

@@ -91,10 +91,11 @@ class Accountant::Pass {
 
   void ReachMainLeadership() {
     const double degree = Degree(Category::kMainLeadership);
-    for (PostIndex post : s_.posts_in(unit_)) {
-      const Role role = s_.post_role(post);
-      if ((role == Role::kSecretary || role == Role::kHead) && Held(post)) {
-        Add(Person(post), {Rule::kLeaderOfUnit, Category::kMainLeadership, degree, post});
+    for (Role role : {Role::kSecretary, Role::kHead}) {
+      for (PostIndex post : s_.posts_in(unit_, role)) {
+        if (Held(post)) {
+          Add(Person(post), {Rule::kLeaderOfUnit, Category::kMainLeadership, degree, post});
+        }
       }
     }
     for (PostIndex post : s_.posts_in_charge_of(unit_)) {
@@ -138,8 +139,8 @@ class Accountant::Pass {
       return;
     }
     const Category category = CategoryOfDuty(s_.duty_category(duty));
-    for (PostIndex post : s_.posts_in(holder)) {
-      if (s_.post_role(post) == *role && Held(post)) {
+    for (PostIndex post : s_.posts_in(holder, *role)) {
+      if (Held(post)) {
         Add(Person(post), {Rule::kDutyPost, category, Degree(category), post, kNoIndex, holder});
       }
     }
@@ -149,8 +150,8 @@ class Accountant::Pass {
     walk::NearestCovering(s_, x_.ancestors, LinkKind::kSupervises, first_, last_, &x_.covering);
     const double degree = Degree(Category::kSupervisory);
     for (const walk::Covering& c : x_.covering) {
-      for (PostIndex post : s_.posts_in(s_.link_from(c.link))) {
-        if (s_.post_role(post) == Role::kDisciplineSecretary && Held(post)) {
+      for (PostIndex post : s_.posts_in(s_.link_from(c.link), Role::kDisciplineSecretary)) {
+        if (Held(post)) {
           Add(Person(post), {Rule::kSupervisor, Category::kSupervisory, degree, post, c.link,
                              s_.link_to(c.link), c.distance});
         }
@@ -174,11 +175,12 @@ class Accountant::Pass {
       if (r.distance > static_cast<uint32_t>(policy_.upward_max_levels)) break;
       double degree = Degree(Category::kUpward);
       for (uint32_t k = 1; k < r.distance; ++k) degree *= policy_.upward_decay;
-      for (PostIndex post : s_.posts_in(r.unit)) {
-        const Role role = s_.post_role(post);
-        if ((role == Role::kSecretary || role == Role::kHead) && Held(post)) {
-          Add(Person(post), {Rule::kUpward, Category::kUpward, degree, post, kNoIndex, r.unit,
-                             r.distance});
+      for (Role role : {Role::kSecretary, Role::kHead}) {
+        for (PostIndex post : s_.posts_in(r.unit, role)) {
+          if (Held(post)) {
+            Add(Person(post), {Rule::kUpward, Category::kUpward, degree, post, kNoIndex, r.unit,
+                               r.distance});
+          }
         }
       }
     }

@@ -37,9 +37,8 @@ class Auditor {
   void Add(Finding finding) { findings_.push_back(std::move(finding)); }
 
   bool Vacant(UnitIndex u, Role role) const {
-    const auto posts = s_.posts_in(u);
-    return std::none_of(posts.begin(), posts.end(),
-                        [&](PostIndex p) { return s_.post_role(p) == role && Held(p); });
+    const auto posts = s_.posts_in(u, role);
+    return std::none_of(posts.begin(), posts.end(), [&](PostIndex p) { return Held(p); });
   }
 
   void FindVacancies() {
@@ -65,8 +64,8 @@ class Auditor {
       const UnitIndex body = s_.link_from(l);
       const UnitIndex covered = s_.link_to(l);
       if (!Exists(body) || !Exists(covered)) continue;
-      for (PostIndex watch : s_.posts_in(body)) {
-        if (s_.post_role(watch) != Role::kDisciplineSecretary || !Held(watch)) continue;
+      for (PostIndex watch : s_.posts_in(body, Role::kDisciplineSecretary)) {
+        if (!Held(watch)) continue;
         const PersonIndex person = s_.post_person(watch);
         for (PostIndex lead : s_.posts_of(person)) {
           const Role role = s_.post_role(lead);

@@ -55,10 +55,8 @@ void NearestCovering(const Snapshot& snapshot, const std::vector<Reached>& ances
 std::vector<PostIndex> PostsHeld(const Snapshot& snapshot, UnitIndex u, Role role, Date first,
                                  Date last) {
   std::vector<PostIndex> held;
-  for (PostIndex p : snapshot.posts_in(u)) {
-    if (snapshot.post_role(p) == role && snapshot.post_held(p).Touches(first, last)) {
-      held.push_back(p);
-    }
+  for (PostIndex p : snapshot.posts_in(u, role)) {
+    if (snapshot.post_held(p).Touches(first, last)) held.push_back(p);
   }
   return held;
 }

@@ -343,11 +343,8 @@ void View::RedactDetail(Date day, Finding* f) const {
     const UnitIndex body = s.link_from(l);
     const UnitIndex covered = s.link_to(l);
     if (!exists(body) || !exists(covered)) continue;
-    for (PostIndex watch : s.posts_in(body)) {
-      if (s.post_role(watch) != Role::kDisciplineSecretary || !held(watch) ||
-          s.post_person(watch) != f->person) {
-        continue;
-      }
+    for (PostIndex watch : s.posts_in(body, Role::kDisciplineSecretary)) {
+      if (!held(watch) || s.post_person(watch) != f->person) continue;
       for (PostIndex lead : s.posts_of(f->person)) {
         const Role role = s.post_role(lead);
         if ((role != Role::kSecretary && role != Role::kHead) || !held(lead) ||

@@ -442,6 +442,15 @@ std::optional<PersonIndex> Snapshot::FindPerson(absl::string_view id) const {
   return std::nullopt;
 }
 
+absl::Span<const PostIndex> Snapshot::posts_in(UnitIndex u, Role role) const {
+  const absl::Span<const PostIndex> all = posts_in(u);
+  const auto first = std::partition_point(
+      all.begin(), all.end(), [&](PostIndex post) { return post_role(post) < role; });
+  const auto last = std::partition_point(
+      first, all.end(), [&](PostIndex post) { return post_role(post) == role; });
+  return all.subspan(first - all.begin(), last - first);
+}
+
 std::optional<IncidentIndex> Snapshot::FindIncident(absl::string_view id) const {
   auto it = a_->incident_by_id.find(id);
   if (it == a_->incident_by_id.end()) return std::nullopt;
