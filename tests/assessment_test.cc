@@ -1188,6 +1188,29 @@ TEST(Grades, RanksPerPeerGroupTiesById) {
   EXPECT_THAT(r->Order(), ElementsAre("by", "bx", "bz", "ob", "oa"));
 }
 
+// Peer groups go by kind name, not by the order kinds first appear; equal totals by id.
+TEST(Grades, PeerGroupsByKindNameWhateverOrderTheyAppear) {
+  const std::optional<Result> r = Assessed(absl::StrCat(R"(
+    "units": [{"id": "z2", "name": "Z2", "kind": "zeta"},
+              {"id": "z1", "name": "Z1", "kind": "zeta"},
+              {"id": "m1", "name": "M1", "kind": "mu"},
+              {"id": "a1", "name": "A1", "kind": "alpha"},
+              {"id": "a0", "name": "A0", "kind": "alpha"}],
+    )", PointsAssessment("", R"(,
+      "points": [{"unit": "z2", "indicator": "d.x", "value": 80},
+                 {"unit": "z1", "indicator": "d.x", "value": 80},
+                 {"unit": "m1", "indicator": "d.x", "value": 10},
+                 {"unit": "a1", "indicator": "d.x", "value": 90},
+                 {"unit": "a0", "indicator": "d.x", "value": 70}])")));
+  ASSERT_TRUE(r);
+  EXPECT_THAT(r->Order(), ElementsAre("a1", "a0", "m1", "z1", "z2"));
+  EXPECT_EQ(r->U("a1").rank, 1u);
+  EXPECT_EQ(r->U("a0").rank, 2u);
+  EXPECT_EQ(r->U("m1").rank, 1u);
+  EXPECT_EQ(r->U("z1").rank, 1u);
+  EXPECT_EQ(r->U("z2").rank, 2u);
+}
+
 // ---- PersonScore -------------------------------------------------------------------------
 
 TEST(PersonScore, ByRoleAndPost) {

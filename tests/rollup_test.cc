@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "bench/synthetic_org.h"
@@ -11,6 +12,7 @@
 #include "src/engine/rollup.h"
 #include "zeren/assessment.h"
 #include "zeren/assessment_state.h"
+#include "zeren/generate.h"
 #include "zeren/result_json.h"
 #include "zeren/snapshot.h"
 
@@ -169,6 +171,28 @@ TEST(RollUpAssess, TwoThreadsGiveTheSameAssessmentAsOne) {
   EXPECT_EQ(FirstDifference(Totals(*two), Totals(*one)), -1);
   EXPECT_EQ(FirstDifference(SubtreeMembers(*two), SubtreeMembers(*one)), -1);
   EXPECT_EQ(AssessmentToJson(s, *two), AssessmentToJson(s, *one));
+}
+
+// A generated organization has leaders, roster members with appraisals, incidents and
+// vetoes: every part of Assess that threads split (own results, the accountability batch,
+// people's scores) gives the same on 1, 2 and 3 threads.
+TEST(RollUpAssess, ThreadsGiveTheSameAssessmentOfAGeneratedOrganization) {
+  GenerateOptions options;
+  options.units = 1000;
+  options.seed = 7;
+  absl::StatusOr<Model> model = GenerateModel(options);
+  ASSERT_TRUE(model.ok()) << model.status();
+  const Snapshot s = *Snapshot::Compile(*model);
+  ASSERT_GT(s.roster().size(), 10000u);
+  const absl::StatusOr<Assessment> one = Assess(s, s.scheme(), {1});
+  ASSERT_TRUE(one.ok()) << one.status();
+  ASSERT_GT(one->people.size(), s.roster().size());
+  const std::string expected = AssessmentToJson(s, *one);
+  for (int threads : {2, 3}) {
+    const absl::StatusOr<Assessment> many = Assess(s, s.scheme(), {threads});
+    ASSERT_TRUE(many.ok()) << many.status();
+    EXPECT_EQ(AssessmentToJson(s, *many), expected) << threads;
+  }
 }
 
 // ---- AssessmentState ---------------------------------------------------------------------

@@ -193,6 +193,14 @@ TEST_F(RosterModel, EveryIndexAnswersLikeTheRecords) {
     ASSERT_EQ(std::vector<PostIndex>(a.posts_in(u).begin(), a.posts_in(u).end()),
               std::vector<PostIndex>(b.posts_in(u).begin(), b.posts_in(u).end()))
         << a.unit_id(u);
+    for (Role role : {Role::kSecretary, Role::kHead, Role::kDeputy, Role::kMember,
+                      Role::kDisciplineSecretary, Role::kStaff}) {
+      const auto in_a = a.posts_in(u, role);
+      const auto in_b = b.posts_in(u, role);
+      ASSERT_EQ(std::vector<PostIndex>(in_a.begin(), in_a.end()),
+                std::vector<PostIndex>(in_b.begin(), in_b.end()))
+          << a.unit_id(u) << " " << Name(role);
+    }
   }
 }
 
@@ -220,6 +228,90 @@ TEST_F(RosterModel, EnginesAnswerLikeTheRecords) {
     EXPECT_EQ(ChainToJson(a, *ChainOf(a, *a.FindUnit(unit), day)),
               ChainToJson(b, *ChainOf(b, *b.FindUnit(unit), day)))
         << unit;
+  }
+}
+
+// Left out of `people`, the rows are scored on demand exactly as Assess scores them.
+TEST_F(RosterModel, RowsLeftOutOfPeopleAreScoredOnDemand) {
+  const Snapshot& s = *roster_;
+  const Assessment all = *Assess(s);
+  AssessOptions options;
+  options.score_members = false;
+  const Assessment records_only = *Assess(s, s.scheme(), options);
+
+  std::vector<PersonScore> expected_records;
+  for (const PersonScore& p : all.people) {
+    if (p.person < s.record_people()) expected_records.push_back(p);
+  }
+  ASSERT_EQ(records_only.people.size(), expected_records.size());
+  ASSERT_LT(records_only.people.size(), all.people.size());
+  for (size_t k = 0; k < expected_records.size(); ++k) {
+    EXPECT_EQ(records_only.people[k].person, expected_records[k].person);
+    EXPECT_EQ(records_only.people[k].score, expected_records[k].score);
+  }
+
+  // Every person, rows included, on demand: the full assessment's entry or none.
+  size_t next = 0;
+  for (PersonIndex p = 0; p < s.person_count(); ++p) {
+    const std::optional<PersonScore> score = ScorePerson(s, records_only, p);
+    if (next < all.people.size() && all.people[next].person == p) {
+      ASSERT_TRUE(score.has_value()) << s.person_id(p);
+      EXPECT_EQ(score->score, all.people[next].score) << s.person_id(p);
+      EXPECT_EQ(score->posts, all.people[next].posts) << s.person_id(p);
+      ++next;
+    } else {
+      EXPECT_FALSE(score.has_value()) << s.person_id(p);
+    }
+  }
+  EXPECT_EQ(next, all.people.size());
+  // r06's post ended before the period: no score. r05 is a member of d05.
+  EXPECT_FALSE(ScorePerson(s, records_only, *s.FindPerson("r06")).has_value());
+  const std::optional<PersonScore> r05 = ScorePerson(s, records_only, *s.FindPerson("r05"));
+  ASSERT_TRUE(r05.has_value());
+  EXPECT_EQ(r05->score, all.units[*s.FindUnit("d05")].total);
+}
+
+// A row's person who also holds record posts counts once in the `members` component of
+// each unit, as a record person does, on any number of threads.
+TEST(RosterAssessment, RowPersonWithRecordPostsCountsOncePerUnit) {
+  absl::StatusOr<Model> base = ParseModelJson(R"({
+    "format": "zeren-model", "version": 1,
+    "units": [{"id": "org", "name": "Org", "kind": "leading_group"},
+              {"id": "b1", "name": "B1", "kind": "branch", "parents": ["org"]},
+              {"id": "b2", "name": "B2", "kind": "branch", "parents": ["org"]}],
+    "people": [{"id": "p1", "name": "Secretary One"}],
+    "posts": [{"person": "p1", "unit": "b1", "role": "secretary", "from": "2024-01-01"}],
+    "assessment": {"period": {"from": "2025-01-01", "to": "2026-01-01"},
+                   "appraisals": [{"person": "p1", "score": 90}]}
+  })");
+  ASSERT_TRUE(base.ok()) << base.status();
+  ModelData data = base->data();
+  MemberRosterBuilder builder;
+  const Interval since_2023{D("2023-01-01"), kEndOfTime};
+  ASSERT_TRUE(builder.Add("r1", "Member One", "b1", since_2023, 80).ok());
+  ASSERT_TRUE(builder.Add("r2", "Member Two", "b2", since_2023, 70).ok());
+  data.roster = builder.Build();
+  for (auto [unit, role] : {std::pair{"b1", Role::kDeputy}, std::pair{"b2", Role::kMember}}) {
+    Post post;
+    post.person = "r1";
+    post.unit = unit;
+    post.role = role;
+    post.held = Interval{D("2024-01-01"), kEndOfTime};
+    data.posts.push_back(post);
+  }
+  absl::StatusOr<Model> model = Model::Create(std::move(data));
+  ASSERT_TRUE(model.ok()) << model.status();
+  const Snapshot s = *Snapshot::Compile(*model);
+
+  for (int threads : {1, 2, 3}) {
+    AssessOptions options;
+    options.threads = threads;
+    const Assessment a = *Assess(s, s.scheme(), options);
+    // b1: p1 (90) and r1 (80) once, though r1 holds two posts there.
+    EXPECT_EQ(a.units[*s.FindUnit("b1")].members, 85.0) << threads;
+    // b2: r1 through a record post (80) and r2 through its row (70).
+    EXPECT_EQ(a.units[*s.FindUnit("b2")].members, 75.0) << threads;
+    EXPECT_FALSE(a.units[*s.FindUnit("org")].members.has_value()) << threads;
   }
 }
 

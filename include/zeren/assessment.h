@@ -72,7 +72,9 @@ struct Assessment {
   std::vector<UnitAssessment> units;  // by UnitIndex
   // Units by peer group (kind, by name), then rank.
   std::vector<UnitIndex> order;
-  std::vector<PersonScore> people;  // people holding a post in the period, in person order
+  // People holding a post in the period, in person order (the roster's rows left out when
+  // AssessOptions::score_members is false).
+  std::vector<PersonScore> people;
 };
 
 struct AssessOptions {
@@ -80,6 +82,10 @@ struct AssessOptions {
   // starting threads costs more than it saves; 1: one pass on the calling thread. Every
   // count gives the same results, bit for bit.
   int threads = 0;
+  // false: `people` leaves out the member roster's rows, whose scores ScorePerson gives on
+  // demand. A row is a plain member scored by their branch's total, and a national
+  // organization's hundred million of them would cost about 4 GB here.
+  bool score_members = true;
 };
 
 // Assesses the snapshot's assessment inputs with its scheme, or with `scheme` (which must
@@ -88,6 +94,12 @@ struct AssessOptions {
 absl::StatusOr<Assessment> Assess(const Snapshot& snapshot);
 absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme,
                                   const AssessOptions& options = {});
+
+// Person p's score as `people` has it, or nullopt when p holds no post in the period: the
+// mean over p's posts in the period of the unit's total (secretary or head) or of the mean
+// total of the units in charge of (other roles with any). p must be below person_count().
+std::optional<PersonScore> ScorePerson(const Snapshot& snapshot, const Assessment& assessment,
+                                       PersonIndex p);
 
 // What each subordinate of u contributed to its total, in child order (derived from the
 // snapshot and the totals, so the roll-up itself stores nothing per edge).

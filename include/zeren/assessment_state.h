@@ -39,13 +39,13 @@ class AssessmentState {
   void Regrade();
 
  private:
-  AssessmentState(const Snapshot& snapshot, Assessment assessment, int threads);
+  AssessmentState(const Snapshot& snapshot, Assessment assessment, const AssessOptions& options);
   absl::Status CheckUnit(UnitIndex u) const;
   void RollUpFrom(UnitIndex u);
 
   Snapshot snapshot_;
   Assessment assessment_;
-  int threads_;  // AssessOptions::threads, for Regrade
+  AssessOptions options_;  // for Regrade
   // The roll-up's columns (src/engine/rollup.h), one double per unit each.
   std::vector<double> own_, members_, subtree_members_, total_;
   std::vector<uint32_t> level_start_;

@@ -33,19 +33,18 @@ rollup::Columns ColumnsOf(const std::vector<double>& own, const std::vector<doub
 
 class Assessor {
  public:
-  // `threads` as AssessOptions has it (0: chosen by size).
-  Assessor(const Snapshot& s, const Scheme& scheme, int threads)
+  Assessor(const Snapshot& s, const Scheme& scheme, const AssessOptions& options)
       : s_(s),
         scheme_(scheme),
         period_(s.assessment_period()),
         last_day_(period_.to - 1),
-        threads_(rollup::ThreadsFor(threads, s.unit_count())) {}
+        threads_(rollup::ThreadsFor(options.threads, s.unit_count())),
+        score_members_(options.score_members) {}
 
   Assessment Run() {
     Assessment a{period_, scheme_, std::vector<UnitAssessment>(s_.unit_count()), {}, {}};
     ResolveIndicators();
-    std::vector<uint32_t> seen(s_.person_count(), kNoIndex);
-    for (UnitIndex u = 0; u < s_.unit_count(); ++u) a.units[u] = Own(u, &seen);
+    ScoreOwn(&a.units);
     RollUp(&a.units);
     Finish(&a);
     return a;
@@ -77,7 +76,6 @@ class Assessor {
       auto it = slot_of.find(id);
       slot_.push_back(it == slot_of.end() ? kNoIndex : it->second);
     }
-    points_.assign(maxima_.size(), 0);
     if (needs_rates_) rates_ = OnTimeRates(s_, period_);
   }
 
@@ -104,18 +102,41 @@ class Assessor {
     }
   }
 
-  double IndicatorScore(UnitIndex u) {
-    std::fill(points_.begin(), points_.end(), 0.0);
+  // What scoring one unit's own result needs besides the snapshot, one per thread.
+  struct Scratch {
+    std::vector<double> points;      // by indicator slot
+    std::vector<uint32_t> seen;      // by record person: the last unit that counted them
+    std::vector<PersonIndex> rows;   // roster people with other posts, counted for this unit
+  };
+
+  // Every unit's own result, the units split between the threads by their posts (each
+  // unit's result is its own, so every thread count gives the same).
+  void ScoreOwn(std::vector<UnitAssessment>* units) const {
+    const uint32_t n = s_.unit_count();
+    std::vector<uint32_t> post_start(n + 1, 0);
+    for (UnitIndex u = 0; u < n; ++u) {
+      post_start[u + 1] = post_start[u] + static_cast<uint32_t>(s_.posts_in(u).size()) + 1;
+    }
+    rollup::ParallelRanges(n, post_start, threads_, [&](int, uint32_t begin, uint32_t end) {
+      Scratch scratch{std::vector<double>(maxima_.size()),
+                      std::vector<uint32_t>(s_.record_people(), kNoIndex), {}};
+      for (UnitIndex u = begin; u < end; ++u) (*units)[u] = Own(u, &scratch);
+    });
+  }
+
+  double IndicatorScore(UnitIndex u, std::vector<double>* scratch) const {
+    std::vector<double>& points = *scratch;
+    std::fill(points.begin(), points.end(), 0.0);
     for (const Snapshot::PointsEntry& e : s_.points_of(u)) {
-      if (slot_[e.indicator] != kNoIndex) points_[slot_[e.indicator]] += e.value;
+      if (slot_[e.indicator] != kNoIndex) points[slot_[e.indicator]] += e.value;
     }
     double score = 0, weights = 0;
     uint32_t slot = 0;
     for (const Dimension& d : scheme_.dimensions) {
       double clamped = 0, maxima = 0;
       for (const Indicator& i : d.indicators) {
-        const double points = i.from_ledger ? i.max * rates_[u] : points_[slot];
-        clamped += std::clamp(points, 0.0, i.max);
+        const double value = i.from_ledger ? i.max * rates_[u] : points[slot];
+        clamped += std::clamp(value, 0.0, i.max);
         maxima += i.max;
         ++slot;
       }
@@ -127,7 +148,7 @@ class Assessor {
 
   // Each incident of the period deducts by severity times its circumstance factors; those
   // sharing a case deduct once, the largest.
-  void Deduct(UnitIndex u, UnitAssessment* ua) {
+  void Deduct(UnitIndex u, UnitAssessment* ua) const {
     for (IncidentIndex i : s_.incidents_at(u)) {
       if (!InPeriod(s_.incident_date(i))) continue;
       uint32_t kinds = 0;
@@ -158,13 +179,17 @@ class Assessor {
     ua->deducted = std::min(total, scheme_.deduction_cap);
   }
 
-  std::optional<double> Members(UnitIndex u, std::vector<uint32_t>* seen) const {
+  // The mean appraisal of the people holding a post in u on some day of the period, each
+  // once, summed in posts_in order. A roster row's person needs no check unless they hold
+  // record posts too: their row's post is their only one in posts_in(u).
+  std::optional<double> Members(UnitIndex u, Scratch* scratch) const {
     double sum = 0;
     uint32_t count = 0;
+    scratch->rows.clear();
     for (PostIndex post : s_.posts_in(u)) {
+      if (!s_.post_held(post).Touches(period_.from, last_day_)) continue;
       const PersonIndex p = s_.post_person(post);
-      if (!s_.post_held(post).Touches(period_.from, last_day_) || (*seen)[p] == u) continue;
-      (*seen)[p] = u;  // each person once per unit
+      if (!FirstTimeIn(u, p, scratch)) continue;
       sum += s_.appraisal_sum(p);
       count += s_.appraisal_count(p);
     }
@@ -172,10 +197,24 @@ class Assessor {
     return sum / count;
   }
 
-  UnitAssessment Own(UnitIndex u, std::vector<uint32_t>* seen) {
+  // Whether p is counted for u for the first time, marking them counted.
+  bool FirstTimeIn(UnitIndex u, PersonIndex p, Scratch* scratch) const {
+    if (p < s_.record_people()) {
+      if (scratch->seen[p] == u) return false;
+      scratch->seen[p] = u;
+      return true;
+    }
+    if (s_.posts_of(p).size() == 1) return true;
+    std::vector<PersonIndex>& rows = scratch->rows;
+    if (std::find(rows.begin(), rows.end(), p) != rows.end()) return false;
+    rows.push_back(p);
+    return true;
+  }
+
+  UnitAssessment Own(UnitIndex u, Scratch* scratch) const {
     UnitAssessment ua{};
     ua.unit = u;
-    ua.indicators = IndicatorScore(u);
+    ua.indicators = IndicatorScore(u, &scratch->points);
     Deduct(u, &ua);
     ua.bonus_capped = s_.bonus_sum(u) > scheme_.bonus_cap;
     ua.bonus = std::min(s_.bonus_sum(u), scheme_.bonus_cap);
@@ -189,7 +228,7 @@ class Assessor {
                    v.poor * value[3]) /
                   votes;
     }
-    ua.members = Members(u, seen);
+    ua.members = Members(u, scratch);
     double weighted = scheme_.daily_weight * ua.daily, weights = scheme_.daily_weight;
     for (const auto& [score, weight] : {std::make_pair(ua.review, scheme_.review_weight),
                                         std::make_pair(ua.ballot, scheme_.ballot_weight),
@@ -244,18 +283,12 @@ class Assessor {
   // Within each peer group, grade by grade from the best, at most floor(quota × n) units keep
   // a grade with a quota (highest totals, ties by id); the rest move one grade down.
   void ApplyQuotasAndRanks(Assessment* a) const {
-    std::vector<UnitIndex> order(s_.unit_count());
-    for (UnitIndex u = 0; u < order.size(); ++u) order[u] = u;
-    std::sort(order.begin(), order.end(), [&](UnitIndex x, UnitIndex y) {
-      const std::string& kx = s_.unit_kind(x);
-      const std::string& ky = s_.unit_kind(y);
-      if (kx != ky) return kx < ky;
-      if (a->units[x].total != a->units[y].total) return a->units[x].total > a->units[y].total;
-      return s_.unit_id(x) < s_.unit_id(y);
-    });
-    for (size_t begin = 0; begin < order.size();) {
+    const std::vector<RankKey> keys = RankKeys(*a);
+    std::vector<UnitIndex> order(keys.size());
+    for (size_t k = 0; k < keys.size(); ++k) order[k] = keys[k].unit;
+    for (size_t begin = 0; begin < keys.size();) {
       size_t end = begin;
-      while (end < order.size() && s_.unit_kind(order[end]) == s_.unit_kind(order[begin])) ++end;
+      while (end < keys.size() && keys[end].group == keys[begin].group) ++end;
       const size_t n = end - begin;
       for (size_t g = 0; g + 1 < scheme_.grades.size(); ++g) {
         if (!scheme_.grades[g].quota) continue;
@@ -274,6 +307,46 @@ class Assessor {
     a->order = std::move(order);
   }
 
+  // A unit's place in the ranking: its peer group (the kind's place by name), then total.
+  struct RankKey {
+    uint32_t group;
+    UnitIndex unit;
+    double total;
+  };
+
+  // Every unit's key, sorted: by group, then total from the highest, then id. Kinds are
+  // compared once each and ids only on equal totals, so the sort moves 16-byte keys
+  // rather than comparing strings. The order is total, so any split gives the same.
+  std::vector<RankKey> RankKeys(const Assessment& a) const {
+    std::vector<uint32_t> kinds(s_.kind_count());
+    for (uint32_t k = 0; k < kinds.size(); ++k) kinds[k] = k;
+    std::sort(kinds.begin(), kinds.end(),
+              [&](uint32_t x, uint32_t y) { return s_.kind(x) < s_.kind(y); });
+    std::vector<uint32_t> group(kinds.size());
+    for (uint32_t g = 0; g < kinds.size(); ++g) group[kinds[g]] = g;
+
+    std::vector<RankKey> keys(s_.unit_count());
+    for (UnitIndex u = 0; u < keys.size(); ++u) {
+      keys[u] = {group[s_.unit_kind_index(u)], u, a.units[u].total};
+    }
+    auto before = [&](const RankKey& x, const RankKey& y) {
+      if (x.group != y.group) return x.group < y.group;
+      if (x.total != y.total) return x.total > y.total;
+      return s_.unit_id(x.unit) < s_.unit_id(y.unit);
+    };
+    // Each thread sorts a chunk; the chunks are then merged in turn.
+    std::vector<uint32_t> chunk_end(threads_);
+    rollup::ParallelRanges(s_.unit_count(), {}, threads_, [&](int t, uint32_t begin, uint32_t end) {
+      std::sort(keys.begin() + begin, keys.begin() + end, before);
+      chunk_end[t] = end;
+    });
+    for (int t = 1; t < threads_; ++t) {
+      std::inplace_merge(keys.begin(), keys.begin() + chunk_end[t - 1],
+                         keys.begin() + chunk_end[t], before);
+    }
+    return keys;
+  }
+
   void SetFlags(UnitAssessment* ua) const {
     for (int32_t f = 0; f < static_cast<int32_t>(scheme_.flags.size()); ++f) {
       const FlagRule& rule = scheme_.flags[f];
@@ -290,27 +363,15 @@ class Assessor {
     }
   }
 
-  // A person's score: the mean over their posts in the period of the unit's total for a
-  // secretary or head, or the mean total of the units in charge of for other roles.
+  // Everyone holding a post in the period, in person order; without the roster's rows when
+  // they are left to ScorePerson.
   void ScorePeople(Assessment* a) const {
-    a->people.reserve(s_.person_count());  // nearly everyone holds a post: no regrowth
-    for (PersonIndex p = 0; p < s_.person_count(); ++p) {
-      PersonScore score{p, 0, {}};
-      for (PostIndex post : s_.posts_of(p)) {
-        if (!s_.post_held(post).Touches(period_.from, last_day_)) continue;
-        const auto charge = s_.post_in_charge_of(post);
-        double value = a->units[s_.post_unit(post)].total;
-        if (!IsMainLeader(s_.post_role(post)) && !charge.empty()) {
-          value = 0;
-          for (UnitIndex u : charge) value += a->units[u].total;
-          value /= charge.size();
-        }
-        score.score += value;
-        score.posts.push_back(post);
+    const PersonIndex end = score_members_ ? s_.person_count() : s_.record_people();
+    a->people.reserve(end);  // nearly everyone holds a post: no regrowth
+    for (PersonIndex p = 0; p < end; ++p) {
+      if (std::optional<PersonScore> score = ScorePerson(s_, *a, p)) {
+        a->people.push_back(*std::move(score));
       }
-      if (score.posts.empty()) continue;
-      score.score /= score.posts.size();
-      a->people.push_back(std::move(score));
     }
   }
 
@@ -320,14 +381,33 @@ class Assessor {
   const Date last_day_;
   std::vector<double> maxima_;
   std::vector<uint32_t> slot_;
-  std::vector<double> points_;
   bool needs_rates_ = false;
   std::vector<double> rates_;
   std::vector<bool> held_;
   const int threads_;
+  const bool score_members_;
 };
 
 }  // namespace
+
+std::optional<PersonScore> ScorePerson(const Snapshot& s, const Assessment& a, PersonIndex p) {
+  PersonScore score{p, 0, {}};
+  for (PostIndex post : s.posts_of(p)) {
+    if (!s.post_held(post).Touches(a.period.from, a.period.to - 1)) continue;
+    const auto charge = s.post_in_charge_of(post);
+    double value = a.units[s.post_unit(post)].total;
+    if (!IsMainLeader(s.post_role(post)) && !charge.empty()) {
+      value = 0;
+      for (UnitIndex u : charge) value += a.units[u].total;
+      value /= charge.size();
+    }
+    score.score += value;
+    score.posts.push_back(post);
+  }
+  if (score.posts.empty()) return std::nullopt;
+  score.score /= score.posts.size();
+  return score;
+}
 
 std::vector<SubordinateContribution> SubordinatesOf(const Snapshot& s, const Assessment& a,
                                                     UnitIndex u) {
@@ -352,7 +432,7 @@ absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme
   if (!snapshot.has_assessment()) {
     return absl::FailedPreconditionError("the model has no `assessment` section");
   }
-  return Assessor(snapshot, scheme, options.threads).Run();
+  return Assessor(snapshot, scheme, options).Run();
 }
 
 // ---- AssessmentState ---------------------------------------------------------------------
@@ -362,13 +442,14 @@ absl::StatusOr<AssessmentState> AssessmentState::Create(const Snapshot& snapshot
                                                         const AssessOptions& options) {
   absl::StatusOr<Assessment> a = Assess(snapshot, scheme, options);
   if (!a.ok()) return a.status();
-  return AssessmentState(snapshot, *std::move(a), options.threads);
+  return AssessmentState(snapshot, *std::move(a), options);
 }
 
-AssessmentState::AssessmentState(const Snapshot& snapshot, Assessment assessment, int threads)
+AssessmentState::AssessmentState(const Snapshot& snapshot, Assessment assessment,
+                                 const AssessOptions& options)
     : snapshot_(snapshot),
       assessment_(std::move(assessment)),
-      threads_(threads),
+      options_(options),
       level_start_(rollup::LevelStarts(snapshot_.unit_levels())) {
   for (UnitIndex u = 0; u < snapshot_.unit_count(); ++u) {
     const UnitAssessment& ua = assessment_.units[u];
@@ -420,7 +501,7 @@ void AssessmentState::Regrade() {
     ua.flags.clear();
   }
   assessment_.people.clear();
-  Assessor(snapshot_, assessment_.scheme, threads_).Finish(&assessment_);
+  Assessor(snapshot_, assessment_.scheme, options_).Finish(&assessment_);
 }
 
 }  // namespace zeren
