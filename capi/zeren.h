@@ -562,6 +562,25 @@ ZEREN_EXPORT int32_t zeren_scheme_default_json(char **out, size_t *size, zeren_e
    has no `assessment` section. */
 ZEREN_EXPORT int32_t zeren_snapshot_assess(const zeren_snapshot *snapshot,
                                            zeren_assessment **out, zeren_error **err);
+/* How zeren_snapshot_assess_with assesses; ZEREN_ASSESS_OPTIONS_INIT is what
+   zeren_snapshot_assess uses. */
+typedef struct zeren_assess_options {
+  uint32_t struct_size;
+  int32_t threads;        /* 0: chosen by size (1 below 65536 units); 1: the calling thread
+                             only; any count gives the same results, bit for bit */
+  int32_t score_members;  /* 1: zeren_assessment_people lists everyone holding a post; 0:
+                             it leaves out the member roster's rows (plain members, each
+                             scored by their branch's total), which a national organization
+                             has a hundred million of: zeren_assessment_person_score gives
+                             any one on demand */
+} zeren_assess_options;
+#define ZEREN_ASSESS_OPTIONS_INIT { sizeof(zeren_assess_options), 0, 1 }
+
+/* zeren_snapshot_assess with options. ZEREN_ERR_INVALID_ARGUMENT for a negative thread
+   count, a score_members other than 0 or 1, or a struct_size below its threads field. */
+ZEREN_EXPORT int32_t zeren_snapshot_assess_with(const zeren_snapshot *snapshot,
+                                                const zeren_assess_options *options,
+                                                zeren_assessment **out, zeren_error **err);
 ZEREN_EXPORT size_t zeren_assessment_unit_count(const zeren_assessment *assessment);
 
 /* Bulk, by snapshot order (the order of zeren_snapshot_unit_ids): each non-NULL array
@@ -600,6 +619,12 @@ ZEREN_EXPORT int32_t zeren_assessment_to_json(const zeren_assessment *assessment
 ZEREN_EXPORT int32_t zeren_assessment_people(const zeren_assessment *assessment,
                                              const char **person_ids, double *scores,
                                              size_t capacity, size_t *count, zeren_error **err);
+/* One person's score, listed by zeren_assessment_people or not (a member roster row left
+   out by score_members = 0). ZEREN_ERR_NOT_FOUND for an unknown person or one holding no
+   post in the period. */
+ZEREN_EXPORT int32_t zeren_assessment_person_score(const zeren_assessment *assessment,
+                                                   const char *person, double *score,
+                                                   zeren_error **err);
 ZEREN_EXPORT void zeren_assessment_free(zeren_assessment *assessment);
 
 /* ---- need-to-know views (docs/views.md) ---- */

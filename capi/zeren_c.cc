@@ -437,6 +437,26 @@ int32_t EditWithSpec(const Call& call, zeren_edit* edit, const char* name, const
   });
 }
 
+// The body of zeren_snapshot_assess and _with, once the options are checked.
+int32_t Assess(const Call& call, const zeren_snapshot* snapshot,
+               const zeren_assess_options& options, zeren_assessment** out) {
+  if (out != nullptr) *out = nullptr;
+  if (snapshot == nullptr) return call.Null("snapshot");
+  if (out == nullptr) return call.Null("out");
+  const zeren::Snapshot& s = snapshot->snapshot;
+  zeren::AssessOptions cpp;
+  cpp.threads = options.threads;
+  cpp.score_members = options.score_members == 1;
+  absl::StatusOr<zeren::Assessment> assessment = zeren::Assess(s, s.scheme(), cpp);
+  if (!assessment.ok()) {
+    // No `assessment` section is FailedPrecondition in C++: here, a thing not found.
+    const bool missing = assessment.status().code() == absl::StatusCode::kFailedPrecondition;
+    return call.Status(assessment.status(), nullptr, missing ? ZEREN_ERR_NOT_FOUND : 0);
+  }
+  *out = new zeren_assessment{s, *std::move(assessment)};
+  return ZEREN_OK;
+}
+
 }  // namespace
 
 extern "C" {
@@ -1330,20 +1350,27 @@ int32_t zeren_scheme_default_json(char** out, size_t* size, zeren_error** err) {
 int32_t zeren_snapshot_assess(const zeren_snapshot* snapshot, zeren_assessment** out,
                               zeren_error** err) {
   const Call call("zeren_snapshot_assess", err);
+  const zeren_assess_options defaults = ZEREN_ASSESS_OPTIONS_INIT;
+  return call.Run([&]() -> int32_t { return Assess(call, snapshot, defaults, out); });
+}
+
+int32_t zeren_snapshot_assess_with(const zeren_snapshot* snapshot,
+                                   const zeren_assess_options* options, zeren_assessment** out,
+                                   zeren_error** err) {
+  const Call call("zeren_snapshot_assess_with", err);
   return call.Run([&]() -> int32_t {
     if (out != nullptr) *out = nullptr;
-    if (snapshot == nullptr) return call.Null("snapshot");
-    if (out == nullptr) return call.Null("out");
-    const zeren::Snapshot& s = snapshot->snapshot;
-    absl::StatusOr<zeren::Assessment> assessment = zeren::Assess(s);
-    if (!assessment.ok()) {
-      // No `assessment` section is FailedPrecondition in C++: here, a thing not found.
-      const bool missing =
-          assessment.status().code() == absl::StatusCode::kFailedPrecondition;
-      return call.Status(assessment.status(), nullptr, missing ? ZEREN_ERR_NOT_FOUND : 0);
+    zeren_assess_options o = ZEREN_ASSESS_OPTIONS_INIT;
+    const size_t minimum = offsetof(zeren_assess_options, threads) + sizeof o.threads;
+    if (int32_t rc = ReadSpec(call, "options", options, minimum, &o)) return rc;
+    if (o.threads < 0) {
+      return call.Invalid(absl::StrCat("options->threads must be >= 0, not ", o.threads));
     }
-    *out = new zeren_assessment{s, *std::move(assessment)};
-    return ZEREN_OK;
+    if (o.score_members != 0 && o.score_members != 1) {
+      return call.Invalid(
+          absl::StrCat("options->score_members must be 0 or 1, not ", o.score_members));
+    }
+    return Assess(call, snapshot, o, out);
   });
 }
 
@@ -1448,6 +1475,27 @@ int32_t zeren_assessment_people(const zeren_assessment* assessment, const char**
       if (scores != nullptr) scores[k] = people[k].score;
     }
     *count = people.size();
+    return ZEREN_OK;
+  });
+}
+
+int32_t zeren_assessment_person_score(const zeren_assessment* assessment, const char* person,
+                                      double* score, zeren_error** err) {
+  const Call call("zeren_assessment_person_score", err);
+  return call.Run([&]() -> int32_t {
+    if (assessment == nullptr) return call.Null("assessment");
+    if (person == nullptr) return call.Null("person");
+    if (score == nullptr) return call.Null("score");
+    const zeren::Snapshot& s = assessment->snapshot;
+    const std::optional<zeren::PersonIndex> p = s.FindPerson(person);
+    if (!p) return call.UnknownPerson(person);
+    const std::optional<zeren::PersonScore> found =
+        zeren::ScorePerson(s, assessment->assessment, *p);
+    if (!found) {
+      return call.Fail(ZEREN_ERR_NOT_FOUND,
+                       absl::StrCat("person \"", person, "\" holds no post in the period"));
+    }
+    *score = found->score;
     return ZEREN_OK;
   });
 }

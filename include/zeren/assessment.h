@@ -97,7 +97,8 @@ absl::StatusOr<Assessment> Assess(const Snapshot& snapshot, const Scheme& scheme
 
 // Person p's score as `people` has it, or nullopt when p holds no post in the period: the
 // mean over p's posts in the period of the unit's total (secretary or head) or of the mean
-// total of the units in charge of (other roles with any). p must be below person_count().
+// total of the units in charge of (other roles with any). p must be below person_count();
+// of an assessment a View restricted, ask only for people inside the view.
 std::optional<PersonScore> ScorePerson(const Snapshot& snapshot, const Assessment& assessment,
                                        PersonIndex p);
 

@@ -231,6 +231,14 @@ void Drive(const std::string& small, const std::string& model_text, bool sticky)
       "zeren_snapshot_assess", sticky,
       [&](zeren_assessment** out, zeren_error** e) { return zeren_snapshot_assess(snapshot, out, e); },
       zeren_assessment_free);
+  const long assessments_with = Creates<zeren_assessment>(
+      "zeren_snapshot_assess_with", sticky,
+      [&](zeren_assessment** out, zeren_error** e) {
+        zeren_assess_options options = ZEREN_ASSESS_OPTIONS_INIT;
+        options.score_members = 0;
+        return zeren_snapshot_assess_with(snapshot, &options, out, e);
+      },
+      zeren_assessment_free);
   zeren_assessment* assessment = nullptr;
   CHECK_OK(zeren_snapshot_assess(snapshot, &assessment, &err));
   const long assessment_json = UntilItSucceeds(
@@ -245,8 +253,9 @@ void Drive(const std::string& small, const std::string& model_text, bool sticky)
   zeren_assessment_free(assessment);
   std::printf(
       "compile %ld, account %ld, because %ld, account all %ld, ledger %ld, audit %ld, "
-      "assess %ld, assessment JSON %ld failure points\n",
-      compiles, accounts, because, all, ledgers, audits, assessments, assessment_json);
+      "assess %ld, assess with options %ld, assessment JSON %ld failure points\n",
+      compiles, accounts, because, all, ledgers, audits, assessments, assessments_with,
+      assessment_json);
   zeren_snapshot_free(snapshot);
   zeren_model_free(model);
 }

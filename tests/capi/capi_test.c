@@ -2857,6 +2857,128 @@ static int32_t stop_line(void *payload, const char *line) {
   return 1;
 }
 
+/* A person whose only post ended before the period. */
+static const char kEndedPostModel[] =
+    "{\n"
+    "  \"format\": \"zeren-model\", \"version\": 1, \"name\": \"capi ended post\",\n"
+    "  \"units\": [{\"id\": \"org\", \"name\": \"Organ Committee\", \"kind\": \"leading_group\"}],\n"
+    "  \"people\": [{\"id\": \"p_old\", \"name\": \"Gu Former\"}],\n"
+    "  \"posts\": [{\"person\": \"p_old\", \"unit\": \"org\", \"role\": \"secretary\",\n"
+    "              \"from\": \"2020-01-01\", \"to\": \"2024-06-01\"}],\n"
+    "  \"assessment\": {\"period\": {\"from\": \"2025-01-01\", \"to\": \"2026-01-01\"}}\n"
+    "}\n";
+
+/* zeren_snapshot_assess_with and zeren_assessment_person_score: a generated organization's
+   members left out of the people list are scored on demand exactly as the full list scores
+   them, on any thread count; and every error of the options. */
+static void test_assessment_options(void) {
+  zeren_error *err = NULL;
+  zeren_model *model = NULL, *ended = load_model(kEndedPostModel);
+  zeren_snapshot *snapshot = NULL, *ended_snapshot = compile(ended);
+  zeren_assessment *all = NULL, *leaders = NULL, *short_options = NULL;
+  zeren_assessment *ended_assessment = assess(ended_snapshot);
+  zeren_assessment *out = (zeren_assessment *)&err;
+  zeren_generate_spec spec = ZEREN_GENERATE_SPEC_INIT;
+  zeren_assess_options options = ZEREN_ASSESS_OPTIONS_INIT;
+  size_t count = 0, leader_count = 0, i;
+  const char **ids = NULL;
+  double *scores = NULL, score = -7.0;
+  double total_all[300], total_leaders[300];
+  zeren_assessment_columns columns = ZEREN_ASSESSMENT_COLUMNS_INIT;
+
+  spec.units = 300;
+  spec.seed = 42; /* 1170 leaders and 10448 members, all holding a post in 2025 */
+  CHECK_OK(zeren_generate(&spec, &model, &err));
+  CHECK_OK(zeren_snapshot_compile(model, &snapshot, &err));
+  CHECK_OK(zeren_snapshot_assess(snapshot, &all, &err));
+  options.threads = 2;
+  options.score_members = 0;
+  CHECK_OK(zeren_snapshot_assess_with(snapshot, &options, &leaders, &err));
+  CHECK_OK(zeren_assessment_people(all, NULL, NULL, 0, &count, &err));
+  CHECK_INT(count, 11618);
+  CHECK_OK(zeren_assessment_people(leaders, NULL, NULL, 0, &leader_count, &err));
+  CHECK_INT(leader_count, 1170);
+
+  ids = (const char **)calloc(count, sizeof *ids);
+  scores = (double *)calloc(count, sizeof *scores);
+  CHECK(ids != NULL && scores != NULL);
+  if (ids != NULL && scores != NULL) {
+    CHECK_OK(zeren_assessment_people(all, ids, scores, count, &count, &err));
+    CHECK_STR(ids[0], "p0000000");
+    CHECK_STR(ids[count - 1], "m0010447"); /* the last roster row */
+    for (i = 0; i < count; i += 997) {     /* leaders and rows, listed or not */
+      score = -7.0;
+      CHECK_OK(zeren_assessment_person_score(leaders, ids[i], &score, &err));
+      CHECK(score == scores[i]);
+    }
+    CHECK_OK(zeren_assessment_person_score(leaders, "m0010447", &score, &err));
+    CHECK(score == scores[count - 1]);
+  }
+
+  /* Two threads give the totals one gives. */
+  columns.capacity = 300;
+  columns.total = total_all;
+  CHECK_OK(zeren_assessment_fill(all, &columns, &err));
+  columns.total = total_leaders;
+  CHECK_OK(zeren_assessment_fill(leaders, &columns, &err));
+  CHECK(memcmp(total_all, total_leaders, sizeof total_all) == 0);
+
+  /* An older, shorter options struct gets the default for score_members: everyone. */
+  options.struct_size = (uint32_t)offsetof(zeren_assess_options, score_members);
+  CHECK_OK(zeren_snapshot_assess_with(snapshot, &options, &short_options, &err));
+  CHECK_OK(zeren_assessment_people(short_options, NULL, NULL, 0, &count, &err));
+  CHECK_INT(count, 11618);
+  options.struct_size = sizeof options;
+
+  CHECK_ERR(zeren_assessment_person_score(leaders, "nobody", &score, &err), ZEREN_ERR_NOT_FOUND,
+            "zeren_assessment_person_score: unknown person \"nobody\"");
+  CHECK_ERR(zeren_assessment_person_score(ended_assessment, "p_old", &score, &err),
+            ZEREN_ERR_NOT_FOUND,
+            "zeren_assessment_person_score: person \"p_old\" holds no post in the period");
+  CHECK_ERR(zeren_assessment_person_score(NULL, "p_old", &score, &err),
+            ZEREN_ERR_INVALID_ARGUMENT, "zeren_assessment_person_score: assessment is NULL");
+  CHECK_ERR(zeren_assessment_person_score(leaders, NULL, &score, &err),
+            ZEREN_ERR_INVALID_ARGUMENT, "zeren_assessment_person_score: person is NULL");
+  CHECK_ERR(zeren_assessment_person_score(leaders, "p0000000", NULL, &err),
+            ZEREN_ERR_INVALID_ARGUMENT, "zeren_assessment_person_score: score is NULL");
+
+  options.threads = -1;
+  CHECK_ERR(zeren_snapshot_assess_with(snapshot, &options, &out, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_assess_with: options->threads must be >= 0, not -1");
+  CHECK(out == NULL);
+  options.threads = 0;
+  options.score_members = 2;
+  out = (zeren_assessment *)&err;
+  CHECK_ERR(zeren_snapshot_assess_with(snapshot, &options, &out, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_assess_with: options->score_members must be 0 or 1, not 2");
+  CHECK(out == NULL);
+  options.score_members = 1;
+  options.struct_size = 4;
+  CHECK_ERR(zeren_snapshot_assess_with(snapshot, &options, &out, &err),
+            ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_assess_with: options->struct_size 4 is below 8");
+  CHECK_ERR(zeren_snapshot_assess_with(snapshot, NULL, &out, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_assess_with: options is NULL");
+  options.struct_size = sizeof options;
+  CHECK_ERR(zeren_snapshot_assess_with(NULL, &options, &out, &err), ZEREN_ERR_INVALID_ARGUMENT,
+            "zeren_snapshot_assess_with: snapshot is NULL");
+  CHECK_ERR(zeren_snapshot_assess_with(ended_snapshot, &options, NULL, &err),
+            ZEREN_ERR_INVALID_ARGUMENT, "zeren_snapshot_assess_with: out is NULL");
+
+  free(ids);
+  free(scores);
+  zeren_assessment_free(short_options);
+  zeren_assessment_free(leaders);
+  zeren_assessment_free(all);
+  zeren_assessment_free(ended_assessment);
+  zeren_snapshot_free(ended_snapshot);
+  zeren_snapshot_free(snapshot);
+  zeren_model_free(ended);
+  zeren_model_free(model);
+}
+
 static void test_assessment_null_arguments(void) {
   zeren_error *err = NULL;
   zeren_model *model = NULL;
@@ -2984,6 +3106,7 @@ int main(int argc, char **argv) {
   test_assessment_flags_and_missing();
   test_scheme_default();
   test_assessment_null_arguments();
+  test_assessment_options();
   test_frees_of_null();
 
   printf("%d checks, %d failed\n", g_checks, g_failures);

@@ -101,7 +101,7 @@ class Model1(unittest.TestCase):
 class TestCApiTable(unittest.TestCase):
     def test_every_header_function_is_declared_and_nothing_else(self):
         declared = set(re.findall(r"ZEREN_EXPORT[^;]*?\b(zeren_\w+)\s*\(", header_text()))
-        self.assertEqual(len(declared), 117)
+        self.assertEqual(len(declared), 119)
         self.assertEqual(declared, set(_lib.FUNCTION_NAMES))
 
     def test_every_function_has_restype_and_argtypes(self):
@@ -147,7 +147,7 @@ class TestCApiTable(unittest.TestCase):
     def test_structs_have_the_header_fields_in_order(self):
         text = header_text()
         structs = dict(re.findall(r"typedef struct (zeren_\w+) \{(.*?)\} \1;", text, re.S))
-        self.assertEqual(len(structs), 14)
+        self.assertEqual(len(structs), 15)
         for name, body in structs.items():
             body = re.sub(r"/\*.*?\*/", "", body, flags=re.S)
             fields = re.findall(r"(\w+)\s*;", body)
@@ -157,13 +157,16 @@ class TestCApiTable(unittest.TestCase):
     def test_struct_init_defaults(self):
         for struct in (_lib.zeren_unit_spec, _lib.zeren_post_spec, _lib.zeren_link_spec,
                        _lib.zeren_duty_spec, _lib.zeren_incident_spec, _lib.zeren_party,
-                       _lib.zeren_task_row, _lib.zeren_assessment_columns):
+                       _lib.zeren_task_row, _lib.zeren_assessment_columns,
+                       _lib.zeren_assess_options):
             self.assertEqual(struct().struct_size, ctypes.sizeof(struct))
         self.assertEqual(_lib.zeren_unit_spec().from_, _lib.ZEREN_DATE_OPEN)
         self.assertEqual(_lib.zeren_post_spec().role, _lib.ZEREN_ROLE_STAFF)
         self.assertEqual(_lib.zeren_duty_spec().role, _lib.ZEREN_ROLE_NONE)
         self.assertEqual(_lib.zeren_incident_spec().since, _lib.ZEREN_DATE_OPEN)
         self.assertEqual(_lib.zeren_task_row().completed, _lib.ZEREN_DATE_OPEN)
+        self.assertEqual(_lib.zeren_assess_options().score_members, 1)
+        self.assertEqual(_lib.zeren_assess_options().threads, 0)
 
 
 # ---- library, dates ----------------------------------------------------------------------
@@ -1194,6 +1197,34 @@ class TestAssessment(Model1):
         self.assertEqual(json.loads(assessment.to_json("br11")), one)
         with self.assertRaises(zeren.NotFound):
             assessment.to_dict("nowhere")
+
+    def test_assess_options_and_person_score(self):
+        everyone = self.snapshot.assess()
+        people = everyone.people()
+        two = self.snapshot.assess(threads=2, score_members=False)
+        self.assertEqual(two.columns()["total"], everyone.columns()["total"])
+        # This model has no member roster: every person with a post is still listed.
+        self.assertEqual(two.people(), people)
+        for person, score in people.items():
+            self.assertEqual(two.person_score(person), score)
+        with self.assertRaises(zeren.NotFound):
+            two.person_score("nobody")
+        with self.assertRaises(zeren.InvalidArgument):
+            self.snapshot.assess(threads=-1)
+
+    def test_members_scored_on_demand(self):
+        spec = _lib.zeren_generate_spec(units=60, seed=5)
+        pointer = _lib.ModelP()
+        self.assertEqual(C.zeren_generate(ctypes.byref(spec), ctypes.byref(pointer), None), 0)
+        with zeren.Model._wrap(pointer) as model, model.snapshot() as snapshot:
+            everyone = snapshot.assess().people()
+            leaders = snapshot.assess(score_members=False)
+            listed = leaders.people()
+            members = [p for p in everyone if p.startswith("m")]
+            self.assertGreater(len(members), 100)
+            self.assertEqual(sorted(listed), sorted(p for p in everyone if p.startswith("p")))
+            for person in members[::37] + [members[-1]]:
+                self.assertEqual(leaders.person_score(person), everyone[person])
 
     def test_grade_ids(self):
         assessment = self.snapshot.assess()

@@ -465,9 +465,9 @@ class Model(_Handle):
         """Snapshot.audit on the model's kept snapshot."""
         return self._snapshot().audit(as_of)
 
-    def assess(self):
+    def assess(self, threads=0, score_members=True):
         """Snapshot.assess on the model's kept snapshot."""
-        return self._snapshot().assess()
+        return self._snapshot().assess(threads, score_members)
 
 
 # ---- edits -------------------------------------------------------------------------------
@@ -777,11 +777,15 @@ class Snapshot(_Handle):
         _call(_C.zeren_snapshot_audit, self._live(), self._day(as_of), ctypes.byref(pointer))
         return Audit._wrap(pointer)
 
-    def assess(self):
+    def assess(self, threads=0, score_members=True):
         """The integrated assessment of the model's inputs with its scheme: an Assessment.
-        NotFound when the model has no `assessment` section."""
+        NotFound when the model has no `assessment` section. `threads`: 0 chosen by size;
+        any count gives the same results. `score_members=False` leaves the member roster's
+        rows out of people() (Assessment.person_score gives any one on demand)."""
+        options = _lib.zeren_assess_options(threads=threads, score_members=int(score_members))
         pointer = _lib.AssessmentP()
-        _call(_C.zeren_snapshot_assess, self._live(), ctypes.byref(pointer))
+        _call(_C.zeren_snapshot_assess_with, self._live(), ctypes.byref(options),
+              ctypes.byref(pointer))
         return Assessment._wrap(pointer, self)
 
 
@@ -1050,6 +1054,15 @@ class Assessment(_JsonResult):
         _call(_C.zeren_assessment_people, pointer, ids, scores, n, ctypes.byref(count))
         rows = min(n, count.value)
         return {_text(ids[i]): scores[i] for i in range(rows)}
+
+    def person_score(self, person):
+        """One person's score, whether people() lists them or not (a member roster row left
+        out by score_members=False). NotFound for an unknown person or one holding no post
+        in the period."""
+        score = ctypes.c_double()
+        _call(_C.zeren_assessment_person_score, self._live(), _bytes(person, "person"),
+              ctypes.byref(score))
+        return score.value
 
     def explain(self, unit):
         """The reasons of one unit's result, one line each (one library call)."""

@@ -329,6 +329,11 @@ class zeren_finding(_Sized):
                 ("directive_id", c_char_p), ("detail", c_char_p)]
 
 
+class zeren_assess_options(_Sized):
+    _fields_ = [("struct_size", c_uint32), ("threads", c_int32), ("score_members", c_int32)]
+    _defaults_ = {"score_members": 1}
+
+
 class zeren_assessment_columns(_Sized):
     _fields_ = [("struct_size", c_uint32), ("capacity", c_size_t), ("own", POINTER(c_double)),
                 ("total", POINTER(c_double)), ("grade", POINTER(c_int32)),
@@ -459,6 +464,8 @@ _FUNCTIONS = {
     # assessment
     "zeren_scheme_default_json": (_S, [OwnedStringP, POINTER(c_size_t), ErrorPP]),
     "zeren_snapshot_assess": (_S, [SnapshotP, POINTER(AssessmentP), ErrorPP]),
+    "zeren_snapshot_assess_with": (_S, [SnapshotP, POINTER(zeren_assess_options),
+                                        POINTER(AssessmentP), ErrorPP]),
     "zeren_assessment_unit_count": (c_size_t, [AssessmentP]),
     "zeren_assessment_fill": (_S, [AssessmentP, POINTER(zeren_assessment_columns), ErrorPP]),
     "zeren_assessment_grade_id": (_S, [AssessmentP, c_int32, BorrowedStringP, ErrorPP]),
@@ -468,6 +475,7 @@ _FUNCTIONS = {
                                       ErrorPP]),
     "zeren_assessment_people": (_S, [AssessmentP, StringArray, POINTER(c_double), c_size_t,
                                      POINTER(c_size_t), ErrorPP]),
+    "zeren_assessment_person_score": (_S, [AssessmentP, c_char_p, POINTER(c_double), ErrorPP]),
     "zeren_assessment_free": (None, [AssessmentP]),
     # need-to-know views
     "zeren_view_new": (_S, [SnapshotP, StringArray, c_size_t, POINTER(ViewP), ErrorPP]),
