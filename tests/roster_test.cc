@@ -9,6 +9,7 @@
 #include "zeren/accountability.h"
 #include "zeren/archive.h"
 #include "zeren/assessment.h"
+#include "zeren/assessment_state.h"
 #include "zeren/audit.h"
 #include "zeren/chain.h"
 #include "zeren/ledger.h"
@@ -313,6 +314,21 @@ TEST(RosterAssessment, RowPersonWithRecordPostsCountsOncePerUnit) {
     EXPECT_EQ(a.units[*s.FindUnit("b2")].members, 75.0) << threads;
     EXPECT_FALSE(a.units[*s.FindUnit("org")].members.has_value()) << threads;
   }
+}
+
+// An AssessmentState keeps its options: Regrade leaves the rows out again.
+TEST_F(RosterModel, RegradeKeepsRowsOutOfPeople) {
+  const Snapshot& s = *roster_;
+  AssessOptions options;
+  options.score_members = false;
+  absl::StatusOr<AssessmentState> state = AssessmentState::Create(s, s.scheme(), options);
+  ASSERT_TRUE(state.ok()) << state.status();
+  const size_t listed = state->assessment().people.size();
+  ASSERT_GT(listed, 0u);
+  EXPECT_LT(listed, Assess(s)->people.size());
+  state->Regrade();
+  EXPECT_EQ(state->assessment().people.size(), listed);
+  for (const PersonScore& p : state->assessment().people) EXPECT_LT(p.person, s.record_people());
 }
 
 TEST_F(RosterModel, ArchivedSnapshotAnswersLikeTheCompiledOne) {

@@ -124,8 +124,9 @@ class Assessor {
     });
   }
 
-  double IndicatorScore(UnitIndex u, std::vector<double>* scratch) const {
-    std::vector<double>& points = *scratch;
+  // The unit's indicator score; `points_by_slot` is scratch space.
+  double IndicatorScore(UnitIndex u, std::vector<double>* points_by_slot) const {
+    std::vector<double>& points = *points_by_slot;
     std::fill(points.begin(), points.end(), 0.0);
     for (const Snapshot::PointsEntry& e : s_.points_of(u)) {
       if (slot_[e.indicator] != kNoIndex) points[slot_[e.indicator]] += e.value;
