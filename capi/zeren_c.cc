@@ -279,8 +279,8 @@ zeren_chain_entry ChainEntryOf(const zeren_chain& c, const zeren::ChainEntry& e)
     out.person_name = s.person_name(e.person).data();
   }
   if (e.unit != kNoIndex) {
-    out.unit_id = s.unit_id(e.unit).c_str();
-    out.unit_name = s.unit_name(e.unit).c_str();
+    out.unit_id = s.unit_id(e.unit).data();
+    out.unit_name = s.unit_name(e.unit).data();
   }
   out.distance = e.distance;
   out.reason = e.reason.c_str();
@@ -292,8 +292,8 @@ zeren_responsibility ResponsibilityOf(const zeren_person_view& v, const zeren::R
   zeren_responsibility out = ZEREN_RESPONSIBILITY_INIT;
   out.kind = static_cast<int32_t>(r.kind);
   if (r.unit != kNoIndex) {
-    out.unit_id = s.unit_id(r.unit).c_str();
-    out.unit_name = s.unit_name(r.unit).c_str();
+    out.unit_id = s.unit_id(r.unit).data();
+    out.unit_name = s.unit_name(r.unit).data();
   }
   if (r.post != kNoIndex) out.role = static_cast<int32_t>(s.post_role(r.post));
   if (r.duty != kNoIndex) out.duty_id = s.duty_id(r.duty).c_str();
@@ -306,9 +306,9 @@ zeren_party PartyOf(const zeren_accounting& a, const zeren::AccountableParty& p)
   zeren_party out = ZEREN_PARTY_INIT;
   out.is_unit = p.party.is_unit ? 1 : 0;
   // Person ids and names are NUL-terminated views (zeren/snapshot.h).
-  out.id = p.party.is_unit ? s.unit_id(p.party.index).c_str() : s.person_id(p.party.index).data();
+  out.id = p.party.is_unit ? s.unit_id(p.party.index).data() : s.person_id(p.party.index).data();
   out.name =
-      p.party.is_unit ? s.unit_name(p.party.index).c_str() : s.person_name(p.party.index).data();
+      p.party.is_unit ? s.unit_name(p.party.index).data() : s.person_name(p.party.index).data();
   out.category = static_cast<int32_t>(p.category);
   out.degree = p.degree;
   out.form = static_cast<int32_t>(p.form);
@@ -355,7 +355,7 @@ zeren_task_row TaskRowOf(const zeren_ledger& l, size_t index) {
   zeren_task_row out = ZEREN_TASK_ROW_INIT;
   out.task_id = s.task_id(t).c_str();
   out.directive_id = s.directive_id(d).c_str();
-  out.unit_id = s.unit_id(s.task_unit(t)).c_str();
+  out.unit_id = s.unit_id(s.task_unit(t)).data();
   out.due = s.task_due(t);
   out.status = static_cast<int32_t>(s.task_status(t));
   out.light = static_cast<int32_t>(l.report.lights[index]);
@@ -372,7 +372,7 @@ zeren_finding FindingOf(const zeren_audit& a, const zeren::Finding& f) {
   zeren_finding out = ZEREN_FINDING_INIT;
   out.kind = static_cast<int32_t>(f.kind);
   out.severity = static_cast<int32_t>(zeren::SeverityOf(f.kind));
-  if (f.unit != kNoIndex) out.unit_id = s.unit_id(f.unit).c_str();
+  if (f.unit != kNoIndex) out.unit_id = s.unit_id(f.unit).data();
   if (f.person != kNoIndex) out.person_id = s.person_id(f.person).data();
   if (f.duty != kNoIndex) out.duty_id = s.duty_id(f.duty).c_str();
   if (f.directive != kNoIndex) out.directive_id = s.directive_id(f.directive).c_str();
@@ -1228,7 +1228,7 @@ int32_t zeren_ledger_break_point(const zeren_ledger* ledger, size_t index, size_
       return call.OutOfRange(absl::StrCat("k ", k, " is not below break point count ",
                                           break_points.size(), " of directive ", index));
     }
-    *unit_id = ledger->snapshot.unit_id(break_points[k]).c_str();
+    *unit_id = ledger->snapshot.unit_id(break_points[k]).data();
     return ZEREN_OK;
   });
 }
@@ -1279,7 +1279,7 @@ int32_t zeren_snapshot_unit_ids(const zeren_snapshot* snapshot, const char** ids
       return call.OutOfRange(
           absl::StrCat("capacity ", capacity, " is below unit count ", s.unit_count()));
     }
-    for (zeren::UnitIndex u = 0; u < s.unit_count(); ++u) ids[u] = s.unit_id(u).c_str();
+    for (zeren::UnitIndex u = 0; u < s.unit_count(); ++u) ids[u] = s.unit_id(u).data();
     return ZEREN_OK;
   });
 }

@@ -19,7 +19,7 @@
 struct zeren_view {
   explicit zeren_view(zeren::View v) : view(std::move(v)) {
     for (zeren::UnitIndex u = 0; u < view.snapshot().unit_count(); ++u) {
-      if (view.HasUnit(u)) unit_ids.push_back(view.snapshot().unit_id(u).c_str());
+      if (view.HasUnit(u)) unit_ids.push_back(view.snapshot().unit_id(u).data());
     }
   }
 

@@ -76,7 +76,8 @@ struct Outcome {
   const Snapshot& s() const { return *snapshot; }
 
   std::string Label(const Party& p) const {
-    return p.is_unit ? "unit:" + s().unit_id(p.index) : "person:" + std::string(s().person_id(p.index));
+    return absl::StrCat(p.is_unit ? "unit:" : "person:",
+                        p.is_unit ? s().unit_id(p.index) : s().person_id(p.index));
   }
 
   std::vector<Row> Rows() const {

@@ -292,7 +292,17 @@ TEST_F(DamagedArchiveTest, NewerSectionLayoutsAreRefused) {
   bytes = good_;
   Poke<uint32_t>(&bytes, 24 + 32 + 4, 9);
   archive::RepairChecksums(&bytes);
-  EXPECT_EQ(ErrorOf(bytes), "snapshot section layout version 9 is newer than this zeren reads (1)");
+  EXPECT_EQ(ErrorOf(bytes), "snapshot section layout version 9 is newer than this zeren reads (2)");
+}
+
+TEST_F(DamagedArchiveTest, AnOlderSnapshotLayoutIsCompiledAfresh) {
+  std::string bytes = good_;
+  Poke<uint32_t>(&bytes, 24 + 32 + 4, 1);  // layout 1 kept every person's appraisal sums
+  archive::RepairChecksums(&bytes);
+  absl::StatusOr<LoadedArchive> loaded = ArchiveFromBytes(bytes);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  ASSERT_TRUE(loaded->snapshot.has_value());
+  EXPECT_EQ(*ArchiveToBytes(loaded->model, &*loaded->snapshot), good_);
 }
 
 TEST_F(DamagedArchiveTest, AHugeSectionIsBoundedByTheFile) {

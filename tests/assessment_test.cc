@@ -96,7 +96,7 @@ struct Result {
   }
   std::vector<std::string> Order() const {
     std::vector<std::string> out;
-    for (UnitIndex u : a.order) out.push_back(s.unit_id(u));
+    for (UnitIndex u : a.order) out.emplace_back(s.unit_id(u));
     return out;
   }
   std::vector<std::string> Why(absl::string_view id) const {

@@ -221,7 +221,7 @@ TEST_F(Chain, SnapshotRenumbersUnitsInLevelOrder) {
   std::vector<std::string> ids;
   std::vector<uint32_t> levels;
   for (UnitIndex u = 0; u < s().unit_count(); ++u) {
-    ids.push_back(s().unit_id(u));
+    ids.emplace_back(s().unit_id(u));
     levels.push_back(s().unit_level(u));
   }
   // Stable within a level: document order.

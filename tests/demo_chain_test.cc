@@ -321,8 +321,8 @@ TEST_F(DemoChain, VacanciesOnJuneThirtieth) {
     }
     if (!vacant) continue;
     const std::string& kind = s().unit_kind(u);
-    if (kind == "branch" || kind == "general_branch") vacant_branches.push_back(s().unit_id(u));
-    if (kind != "group" && kind != "youth_study_group") vacant_non_groups.push_back(s().unit_id(u));
+    if (kind == "branch" || kind == "general_branch") vacant_branches.emplace_back(s().unit_id(u));
+    if (kind != "group" && kind != "youth_study_group") vacant_non_groups.emplace_back(s().unit_id(u));
   }
   // In the snapshot's level order: d11 (level 2) before the level-3 branches.
   EXPECT_THAT(vacant_branches, ElementsAre("d11", "d01b3", "a07b2", "a14b1"));

@@ -102,7 +102,7 @@ std::vector<std::string> Levels(const DirectiveProfile& p) {
 
 std::vector<std::string> BreakPoints(const Snapshot& s, const DirectiveProfile& p) {
   std::vector<std::string> out;
-  for (UnitIndex u : p.break_points) out.push_back(s.unit_id(u));
+  for (UnitIndex u : p.break_points) out.emplace_back(s.unit_id(u));
   return out;
 }
 

@@ -58,6 +58,11 @@ ModelData Demo() {
   EXPECT_TRUE(model.ok()) << model.status();
   ModelData data = model->data();
   data.incidents[0].direct.push_back("r01");  // a roster person held to account
+  // Appraisal records naming roster people: r01 twice besides their row's score, r02
+  // whose row has none.
+  data.assessment->appraisals.push_back(Appraisal{"r01", 77.25, {}});
+  data.assessment->appraisals.push_back(Appraisal{"r02", 60, {}});
+  data.assessment->appraisals.push_back(Appraisal{"r01", 88, {}});
   return data;
 }
 
@@ -343,6 +348,27 @@ TEST_F(RosterModel, ArchivedSnapshotAnswersLikeTheCompiledOne) {
   EXPECT_EQ(s.FindPerson("r03"), 383u);
   EXPECT_EQ(s.unit_id(s.post_unit(402)), "d05");
   EXPECT_EQ(AssessmentToJson(s, *Assess(s)), AssessmentToJson(*records_, *Assess(*records_)));
+}
+
+TEST_F(RosterModel, AppraisalRecordsNamingRowsComeBeforeTheRowsOwn) {
+  for (const Snapshot* s : {&*roster_, &*records_}) {
+    const PersonIndex r01 = *s->FindPerson("r01"), r02 = *s->FindPerson("r02");
+    EXPECT_EQ(s->appraisal_sum(r01), (77.25 + 88) + 90.5);
+    EXPECT_EQ(s->appraisal_count(r01), 3u);
+    EXPECT_EQ(s->appraisal_sum(r02), 60);
+    EXPECT_EQ(s->appraisal_count(r02), 1u);
+    EXPECT_EQ(s->appraisal_sum(*s->FindPerson("r05")), 81);
+    EXPECT_EQ(s->appraisal_count(*s->FindPerson("r05")), 1u);
+    EXPECT_EQ(s->appraisal_count(*s->FindPerson("r03")), 1u);
+  }
+  // Archived and loaded, the named rows' sums come back too.
+  absl::StatusOr<LoadedArchive> loaded =
+      ArchiveFromBytes(*ArchiveToBytes(*roster_model_, &*roster_));
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  for (PersonIndex p = 0; p < roster_->person_count(); ++p) {
+    ASSERT_EQ(loaded->snapshot->appraisal_sum(p), roster_->appraisal_sum(p)) << p;
+    ASSERT_EQ(loaded->snapshot->appraisal_count(p), roster_->appraisal_count(p)) << p;
+  }
 }
 
 TEST_F(RosterModel, SnapshotWithoutTheRosterIsNotSavedWithIt) {

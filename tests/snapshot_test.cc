@@ -25,7 +25,7 @@ class SnapshotTest : public testing::Test {
 
   std::vector<std::string> Ids(absl::Span<const UnitIndex> units) const {
     std::vector<std::string> ids;
-    for (UnitIndex u : units) ids.push_back(s_->unit_id(u));
+    for (UnitIndex u : units) ids.emplace_back(s_->unit_id(u));
     return ids;
   }
 
@@ -34,7 +34,7 @@ class SnapshotTest : public testing::Test {
 
 TEST_F(SnapshotTest, UnitsComeInLevelOrder) {
   std::vector<std::string> order;
-  for (UnitIndex u = 0; u < s_->unit_count(); ++u) order.push_back(s_->unit_id(u));
+  for (UnitIndex u = 0; u < s_->unit_count(); ++u) order.emplace_back(s_->unit_id(u));
   // Level 0: party; 1: dc, dept1, dept2 (document order); 2: br11, br12, grp21, joint.
   EXPECT_EQ(order, (std::vector<std::string>{"party", "dc", "dept1", "dept2", "br11", "br12",
                                              "grp21", "joint"}));
@@ -102,7 +102,7 @@ TEST_F(SnapshotTest, LinksAreIndexedBothWays) {
   EXPECT_EQ(s_->links_from_unit(U("dc")).size(), 1u);
   const PersonIndex a_mem = *s_->FindPerson("a_mem");
   std::vector<std::string> guided;
-  for (LinkIndex l : s_->links_from_person(a_mem)) guided.push_back(s_->unit_id(s_->link_to(l)));
+  for (LinkIndex l : s_->links_from_person(a_mem)) guided.emplace_back(s_->unit_id(s_->link_to(l)));
   EXPECT_EQ(guided, (std::vector<std::string>{"br11", "br12"}));
 }
 
@@ -117,7 +117,7 @@ TEST_F(SnapshotTest, DutiesByHolderUnit) {
 
 TEST_F(SnapshotTest, CopiesShareTheSameArrays) {
   const Snapshot copy = *s_;
-  EXPECT_EQ(&copy.unit_id(0), &s_->unit_id(0));
+  EXPECT_EQ(copy.unit_id(0).data(), s_->unit_id(0).data());
 }
 
 }  // namespace

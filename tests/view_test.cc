@@ -88,7 +88,7 @@ View Make(const Snapshot& s, std::vector<std::string> roots) {
 std::vector<std::string> UnitIds(const View& v) {
   std::vector<std::string> ids;
   for (UnitIndex u = 0; u < v.snapshot().unit_count(); ++u) {
-    if (v.HasUnit(u)) ids.push_back(v.snapshot().unit_id(u));
+    if (v.HasUnit(u)) ids.emplace_back(v.snapshot().unit_id(u));
   }
   return ids;
 }
@@ -144,7 +144,7 @@ TEST(ViewMembership, SeveralRootsAndRepeatsMakeOneUnion) {
   const View v = Make(Small(), {"br1", "zbur", "br1", "g1"});
   EXPECT_THAT(UnitIds(v), ElementsAre("zbur", "br1", "joint", "zbr2", "g1"));  // level order
   std::vector<std::string> roots;
-  for (UnitIndex u : v.roots()) roots.push_back(Small().unit_id(u));
+  for (UnitIndex u : v.roots()) roots.emplace_back(Small().unit_id(u));
   EXPECT_THAT(roots, ElementsAre("br1", "zbur", "g1"));
 }
 
@@ -395,7 +395,7 @@ TEST(ViewAccount, AllListsTheInsideIncidentsOnly) {
   ASSERT_TRUE(k3.ok());
   std::vector<std::string> parties;
   for (const zeren::ViewParty& p : k3->parties) {
-    parties.push_back(!p.party ? "outside" : p.party->is_unit ? Small().unit_id(p.party->index)
+    parties.push_back(!p.party ? "outside" : p.party->is_unit ? std::string(Small().unit_id(p.party->index))
                                                             : std::string(Small().person_id(p.party->index)));
   }
   EXPECT_THAT(parties,
@@ -480,7 +480,7 @@ TEST(ViewAssess, InsideUnitsWithTheOrganizationsRanksAndInsidePeople) {
   ASSERT_TRUE(seen.ok() && full.ok());
   std::vector<std::string> order, people;
   for (UnitIndex u : seen->order) {
-    order.push_back(s.unit_id(u) + " #" + std::to_string(seen->units[u].rank));
+    order.push_back(std::string(s.unit_id(u)) + " #" + std::to_string(seen->units[u].rank));
   }
   for (const zeren::PersonScore& p : seen->people) people.push_back(std::string(s.person_id(p.person)));
   // br1 is second of the three branches: zbr2, outside, is first.
@@ -583,13 +583,13 @@ std::vector<std::pair<std::string, std::string>> Render(const View& v,
       if (!v.HasUnit(u)) continue;
       const absl::StatusOr<Chain> chain = v.ChainOf(s.unit_id(u), day);
       if (chain.ok()) {
-        texts.push_back({"chain " + s.unit_id(u) + on, zeren::ChainToJson(s, *chain)});
+        texts.push_back({"chain " + std::string(s.unit_id(u)) + on, zeren::ChainToJson(s, *chain)});
       }
       for (Role role : {Role::kSecretary, Role::kHead, Role::kDeputy, Role::kMember,
                         Role::kDisciplineSecretary, Role::kStaff}) {
         const absl::StatusOr<std::vector<PostIndex>> holders = v.HoldersOf(s.unit_id(u), role, day);
         for (PostIndex post : *holders) {
-          texts.push_back({"holders " + s.unit_id(u) + on,
+          texts.push_back({"holders " + std::string(s.unit_id(u)) + on,
                            std::string(s.person_id(s.post_person(post))) + " " +
                                std::string(s.person_name(s.post_person(post)))});
         }
@@ -616,10 +616,10 @@ std::vector<std::pair<std::string, std::string>> Render(const View& v,
   if (a.ok()) {
     texts.push_back({"assess", zeren::AssessmentToJson(s, *a)});
     for (UnitIndex u : a->order) {
-      texts.push_back({"assess " + s.unit_id(u), zeren::AssessmentToJson(s, *a, u)});
+      texts.push_back({"assess " + std::string(s.unit_id(u)), zeren::AssessmentToJson(s, *a, u)});
       const absl::StatusOr<std::vector<std::string>> why = v.Explain(*a, s.unit_id(u));
       for (const std::string& line : *why) {
-        texts.push_back({"explain " + s.unit_id(u), line});
+        texts.push_back({"explain " + std::string(s.unit_id(u)), line});
       }
     }
   }
@@ -657,11 +657,11 @@ std::vector<Word> OutsideWords(const View& v) {
   std::vector<std::string> inside;
   for (UnitIndex u = 0; u < s.unit_count(); ++u) {
     if (v.HasUnit(u)) {
-      inside.push_back(s.unit_id(u));
-      inside.push_back(s.unit_name(u));
+      inside.emplace_back(s.unit_id(u));
+      inside.emplace_back(s.unit_name(u));
     } else {
-      outside.push_back({s.unit_id(u), true});
-      outside.push_back({s.unit_name(u), false});
+      outside.push_back({std::string(s.unit_id(u)), true});
+      outside.push_back({std::string(s.unit_name(u)), false});
     }
   }
   for (PersonIndex p = 0; p < s.person_count(); ++p) {
@@ -787,7 +787,7 @@ TEST(ViewDemo, AssessmentRanksAmongAllBranchesAndGroups) {
   ASSERT_TRUE(a.ok());
   std::vector<std::string> order;
   for (UnitIndex u : a->order) {
-    order.push_back(Demo().unit_id(u) + " " + a->scheme.grades[a->units[u].grade].id + " #" +
+    order.push_back(std::string(Demo().unit_id(u)) + " " + a->scheme.grades[a->units[u].grade].id + " #" +
                     std::to_string(a->units[u].rank));
   }
   EXPECT_THAT(order,

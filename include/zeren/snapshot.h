@@ -14,9 +14,11 @@
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
 #include "zeren/date.h"
+#include "zeren/id_column.h"
 #include "zeren/model.h"
 #include "zeren/policy.h"
 #include "zeren/scheme.h"
+#include "zeren/text_column.h"
 #include "zeren/vocabulary.h"
 #include "absl/strings/string_view.h"
 
@@ -40,8 +42,9 @@ class Snapshot {
   // ---- units, in level order: every superior comes before its subordinates ----
   uint32_t unit_count() const { return static_cast<uint32_t>(a_->unit_id.size()); }
   std::optional<UnitIndex> FindUnit(absl::string_view id) const;
-  const std::string& unit_id(UnitIndex u) const { return a_->unit_id[u]; }
-  const std::string& unit_name(UnitIndex u) const { return a_->unit_name[u]; }
+  // Ids and names end in a NUL byte past the view: data() is a C string.
+  absl::string_view unit_id(UnitIndex u) const { return a_->unit_id[u]; }
+  absl::string_view unit_name(UnitIndex u) const { return a_->unit_name[u]; }
   const std::string& unit_kind(UnitIndex u) const { return a_->kinds[a_->unit_kind[u]]; }
   // The kinds, each once, in order of first use: unit_kind(u) is kind(unit_kind_index(u)).
   uint32_t kind_count() const { return static_cast<uint32_t>(a_->kinds.size()); }
@@ -180,6 +183,12 @@ class Snapshot {
   struct Votes {
     double good = 0, fairly_good = 0, average = 0, poor = 0;
   };
+  // The Appraisal records that name a roster row's person, summed.
+  struct RowAppraisal {
+    PersonIndex person;
+    uint32_t count;
+    double sum;
+  };
   struct PointsEntry {
     uint32_t indicator;  // into indicator_ids()
     double value;
@@ -196,8 +205,22 @@ class Snapshot {
   uint32_t review_count(UnitIndex u) const { return a_->review_count[u]; }
   // Votes of every ballot whose subject names u, with or without a role.
   const Votes& votes(UnitIndex u) const { return a_->votes[u]; }
-  double appraisal_sum(PersonIndex p) const { return a_->appraisal_sum[p]; }
-  uint32_t appraisal_count(PersonIndex p) const { return a_->appraisal_count[p]; }
+  // The sum and the number of person p's appraisal scores: their Appraisal records' in
+  // document order, then their roster row's.
+  double appraisal_sum(PersonIndex p) const {
+    if (p < record_people()) return a_->appraisal_sum[p];
+    const RowAppraisal* named = NamedRowAppraisal(p);
+    double sum = named != nullptr ? named->sum : 0;
+    const uint32_t r = p - record_people();
+    if (a_->roster.has_appraisal(r)) sum += a_->roster.appraisal(r);
+    return sum;
+  }
+  uint32_t appraisal_count(PersonIndex p) const {
+    if (p < record_people()) return a_->appraisal_count[p];
+    const RowAppraisal* named = NamedRowAppraisal(p);
+    const uint32_t own = a_->roster.has_appraisal(p - record_people()) ? 1 : 0;
+    return (named != nullptr ? named->count : 0) + own;
+  }
 
   // ---- the directive ledger: directives, their tasks (flattened, each directive's tasks
   // in document order, parents before their subtasks) and reviews ----
@@ -256,7 +279,9 @@ class Snapshot {
   using Column = std::vector<T>;
 
   struct Arrays {
-    Column<std::string> unit_id, unit_name, kinds;
+    IdColumn unit_id;
+    TextColumn unit_name;
+    Column<std::string> kinds;
     Column<uint32_t> unit_kind;  // into `kinds`
     Column<int64_t> unit_members;
     Column<uint32_t> unit_level;
@@ -264,10 +289,9 @@ class Snapshot {
     Column<uint32_t> parent_start, child_start;  // CSR offsets, unit_count + 1 each
     Column<UnitIndex> parent, child;
     Column<double> parent_weight, child_weight;
-    absl::flat_hash_map<absl::string_view, UnitIndex> unit_by_id;
 
-    Column<std::string> person_id, person_name;
-    absl::flat_hash_map<absl::string_view, PersonIndex> person_by_id;
+    IdColumn person_id;  // the document's people; roster rows are found in the roster
+    TextColumn person_name;
     MemberRoster roster;         // shared with the model
     Column<UnitIndex> roster_unit;  // by roster unit slot
 
@@ -314,8 +338,13 @@ class Snapshot {
     std::vector<std::string> indicator_ids;
     Column<uint32_t> point_start;
     Column<PointsEntry> point;
-    Column<double> bonus_sum, review_sum, appraisal_sum;
-    Column<uint32_t> review_count, appraisal_count;
+    Column<double> bonus_sum, review_sum;
+    Column<uint32_t> review_count;
+    // Appraisals by person: the record people's, and the few rows that Appraisal records
+    // name, by person index. Other rows' appraisals are the roster's own.
+    Column<double> appraisal_sum;
+    Column<uint32_t> appraisal_count;
+    Column<RowAppraisal> row_appraisal;
     Column<Votes> votes;
     absl::flat_hash_map<absl::string_view, IncidentIndex> incident_by_id;
 
@@ -341,6 +370,7 @@ class Snapshot {
     // Every field above that an archive stores (src/snapshot/snapshot_archive.cc), in a
     // fixed order. An array added above belongs here too, with a bump of kSnapshotLayout;
     // the id maps, roster, scheme, policy and settings are rebuilt from the model instead.
+    // An IdColumn stores its texts; its index is rebuilt.
     template <typename F>
     void ForEachStored(F&& f) {
       f(unit_id), f(unit_name), f(kinds), f(unit_kind), f(unit_members), f(unit_level);
@@ -360,7 +390,7 @@ class Snapshot {
       f(circumstance), f(incident_case), f(unit_incident_start), f(unit_incident);
       f(has_assessment), f(period), f(indicator_ids), f(point_start), f(point);
       f(bonus_sum), f(review_sum), f(appraisal_sum), f(review_count), f(appraisal_count);
-      f(votes);
+      f(row_appraisal), f(votes);
       f(directive_id), f(directive_title), f(directive_issuer), f(directive_date);
       f(directive_reach), f(directive_task_start), f(directive_review_start), f(review);
       f(task_id), f(task_directive), f(task_parent), f(task_unit), f(task_due);
@@ -378,6 +408,9 @@ class Snapshot {
   }
 
   explicit Snapshot(std::shared_ptr<const Arrays> arrays) : a_(std::move(arrays)) {}
+
+  // The Appraisal records naming roster person p, or nullptr (almost always).
+  const RowAppraisal* NamedRowAppraisal(PersonIndex p) const;
 
   std::shared_ptr<const Arrays> a_;
 };

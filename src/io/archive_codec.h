@@ -33,8 +33,10 @@ using InArchive = boost::archive::binary_iarchive;
 // Payload layout versions, stored in the section table. Bump one when its section's bytes
 // change meaning; docs/archive.md says what older readers and writers then do.
 // Model layout 2 (ModelData class version 1) adds the member roster; layout 1 has none.
+// Snapshot layout 2 keeps appraisal sums for record people only (row_appraisal for the
+// rest); layout 1 archives are compiled afresh.
 inline constexpr uint32_t kModelLayout = 2;
-inline constexpr uint32_t kSnapshotLayout = 1;
+inline constexpr uint32_t kSnapshotLayout = 2;
 
 // Thrown by the decoding helpers on a malformed section; the section loader turns it into
 // a status. Exceptions never leave the archive code.

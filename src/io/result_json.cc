@@ -15,12 +15,12 @@ std::string ChainToJson(const Snapshot& s, const Chain& chain) {
   for (const ChainEntry& e : chain.entries) {
     json::object o{{"kind", json_text::J(Name(e.kind))}};
     if (e.person != kNoIndex) o["person"] = json_text::J(s.person_id(e.person));
-    if (e.unit != kNoIndex) o["unit"] = s.unit_id(e.unit);
+    if (e.unit != kNoIndex) o["unit"] = json_text::J(s.unit_id(e.unit));
     o["distance"] = e.distance;
     o["reason"] = e.reason;
     entries.push_back(std::move(o));
   }
-  json::object root{{"unit", s.unit_id(chain.unit)},
+  json::object root{{"unit", json_text::J(s.unit_id(chain.unit))},
                     {"as_of", FormatDate(chain.as_of)},
                     {"entries", std::move(entries)}};
   return json_text::WritePretty(root);
@@ -30,7 +30,7 @@ std::string PersonViewToJson(const Snapshot& s, const PersonView& view) {
   json::array entries;
   for (const Responsibility& r : view.entries) {
     json::object o{{"kind", json_text::J(Name(r.kind))}};
-    if (r.unit != kNoIndex) o["unit"] = s.unit_id(r.unit);
+    if (r.unit != kNoIndex) o["unit"] = json_text::J(s.unit_id(r.unit));
     if (r.post != kNoIndex) o["role"] = json_text::J(Name(s.post_role(r.post)));
     if (r.duty != kNoIndex) o["duty"] = s.duty_id(r.duty);
     o["reason"] = r.reason;
@@ -49,7 +49,7 @@ json::value AccountingValue(const Snapshot& s, const Accounting& a) {
   for (const AccountableParty& p : a.parties) {
     json::object party;
     if (p.party.is_unit) {
-      party["unit"] = s.unit_id(p.party.index);
+      party["unit"] = json_text::J(s.unit_id(p.party.index));
     } else {
       party["person"] = json_text::J(s.person_id(p.party.index));
     }
@@ -89,7 +89,7 @@ json::value LedgerValue(const Snapshot& s, const LedgerReport& report) {
     const TaskIndex t = report.tasks[k];
     json::object o{{"task", s.task_id(t)},
                    {"directive", s.directive_id(s.task_directive(t))},
-                   {"unit", s.unit_id(s.task_unit(t))},
+                   {"unit", json_text::J(s.unit_id(s.task_unit(t)))},
                    {"due", FormatDate(s.task_due(t))},
                    {"status", json_text::J(Name(s.task_status(t)))},
                    {"light", json_text::J(Name(report.lights[k]))}};
@@ -107,7 +107,7 @@ json::value LedgerValue(const Snapshot& s, const LedgerReport& report) {
       levels.push_back(json::object{{"level", l.level}, {"reached", l.reached}, {"done", l.done},
                                     {"on_time", l.on_time}});
     }
-    for (UnitIndex u : p.break_points) break_points.emplace_back(s.unit_id(u));
+    for (UnitIndex u : p.break_points) break_points.emplace_back(json_text::J(s.unit_id(u)));
     for (const Snapshot::Review& r : s.directive_reviews(p.directive)) {
       if (r.task == kNoIndex && r.date <= report.as_of) reviews.push_back(ReviewValue(s, r));
     }
@@ -132,7 +132,7 @@ json::value AuditValue(const Snapshot& s, const AuditReport& report) {
     if (f.duty != kNoIndex) {
       o["duty"] = s.duty_id(f.duty);
     } else if (f.unit != kNoIndex) {
-      o["unit"] = s.unit_id(f.unit);
+      o["unit"] = json_text::J(s.unit_id(f.unit));
     }
     if (f.directive != kNoIndex) o["directive"] = s.directive_id(f.directive);
     o["detail"] = f.detail;
@@ -159,10 +159,10 @@ json::value UnitAssessmentValue(const Snapshot& s, const Assessment& a, UnitInde
   }
   for (int32_t f : ua.flags) flags.emplace_back(a.scheme.flags[f].id);
   for (const SubordinateContribution& c : SubordinatesOf(s, a, u)) {
-    subordinates.push_back(json::object{{"unit", s.unit_id(c.unit)}, {"weight", c.weight}, {"total", c.total}});
+    subordinates.push_back(json::object{{"unit", json_text::J(s.unit_id(c.unit))}, {"weight", c.weight}, {"total", c.total}});
   }
   for (std::string& line : Explain(s, a, u)) why.emplace_back(std::move(line));
-  json::object o{{"unit", s.unit_id(u)},
+  json::object o{{"unit", json_text::J(s.unit_id(u))},
                  {"peer_group", s.unit_kind(u)},
                  {"own", ua.own},
                  {"total", ua.total},

@@ -19,7 +19,7 @@ json::value ViewAccountingValue(const Snapshot& s, const ViewAccounting& a) {
     if (!p.party) {
       party = json_text::J(kOutsideThisView);
     } else if (p.party->is_unit) {
-      party = json::object{{"unit", s.unit_id(p.party->index)}};
+      party = json::object{{"unit", json_text::J(s.unit_id(p.party->index))}};
     } else {
       party = json::object{{"person", json_text::J(s.person_id(p.party->index))}};
     }

@@ -24,6 +24,25 @@ void GroupBy(uint32_t key_count, const std::vector<uint32_t>& keys, const std::v
   for (size_t i = 0; i < items.size(); ++i) (*grouped)[next[keys[i]]++] = items[i];
 }
 
+// The texts text_at(0), ..., text_at(n - 1), in a column with exactly the room they need.
+template <typename TextAt>
+TextColumn TextsOf(uint32_t n, TextAt text_at) {
+  size_t bytes = 0;
+  for (uint32_t i = 0; i < n; ++i) bytes += text_at(i).size() + 1;
+  TextColumn texts;
+  texts.Reserve(n, bytes);
+  for (uint32_t i = 0; i < n; ++i) texts.Add(text_at(i));
+  return texts;
+}
+
+// The bytes a TextColumn of `field` over `records` needs, NULs included.
+template <typename Record>
+size_t TextBytes(const std::vector<Record>& records, std::string Record::*field) {
+  size_t bytes = 0;
+  for (const Record& record : records) bytes += (record.*field).size() + 1;
+  return bytes;
+}
+
 std::vector<uint32_t> Iota(size_t n) {
   std::vector<uint32_t> v(n);
   std::iota(v.begin(), v.end(), 0u);
@@ -52,11 +71,11 @@ class SnapshotCompiler {
   }
 
  private:
-  UnitIndex Unit(const std::string& id) const { return a_->unit_by_id.at(id); }
+  // Ids of a valid model: each names a record.
+  UnitIndex Unit(const std::string& id) const { return a_->unit_id.Find(id).value(); }
   PersonIndex Person(const std::string& id) const {
-    auto it = a_->person_by_id.find(id);
-    if (it != a_->person_by_id.end()) return it->second;
-    return record_people() + *a_->roster.Find(id);  // validated with the model
+    if (std::optional<uint32_t> p = a_->person_id.Find(id)) return *p;
+    return record_people() + a_->roster.Find(id).value();
   }
 
   // Renumbers units in level order (stable within a level) and builds parents/children.
@@ -76,12 +95,16 @@ class SnapshotCompiler {
     std::vector<uint32_t> dense(n);
     for (uint32_t u = 0; u < n; ++u) dense[order[u]] = u;
 
+    auto unit_at = [&](uint32_t u) -> const zeren::Unit& { return d_.units[order[u]]; };
+    a_->unit_id = IdColumn(TextsOf(n, [&](uint32_t u) { return unit_at(u).id; }));
+    a_->unit_name = TextsOf(n, [&](uint32_t u) { return unit_at(u).name; });
     absl::flat_hash_map<absl::string_view, uint32_t> kind_index;
-    a_->unit_id.reserve(n);
+    a_->unit_kind.reserve(n);
+    a_->unit_members.reserve(n);
+    a_->unit_level.reserve(n);
+    a_->unit_exists.reserve(n);
     for (uint32_t u = 0; u < n; ++u) {
-      const zeren::Unit& unit = d_.units[order[u]];
-      a_->unit_id.push_back(unit.id);
-      a_->unit_name.push_back(unit.name);
+      const zeren::Unit& unit = unit_at(u);
       auto [it, fresh] = kind_index.emplace(unit.kind, static_cast<uint32_t>(a_->kinds.size()));
       if (fresh) a_->kinds.push_back(unit.kind);
       a_->unit_kind.push_back(it->second);
@@ -89,13 +112,16 @@ class SnapshotCompiler {
       a_->unit_level.push_back(level[order[u]]);
       a_->unit_exists.push_back(unit.exists);
     }
-    a_->unit_by_id.reserve(n);
-    for (uint32_t u = 0; u < n; ++u) a_->unit_by_id.emplace(a_->unit_id[u], u);
 
     a_->parent_start.assign(n + 1, 0);
     for (uint32_t u = 0; u < n; ++u) {
-      const auto& parents = d_.units[order[u]].parents;
-      a_->parent_start[u + 1] = a_->parent_start[u] + static_cast<uint32_t>(parents.size());
+      const auto parents = static_cast<uint32_t>(unit_at(u).parents.size());
+      a_->parent_start[u + 1] = a_->parent_start[u] + parents;
+    }
+    a_->parent.reserve(a_->parent_start[n]);
+    a_->parent_weight.reserve(a_->parent_start[n]);
+    for (uint32_t u = 0; u < n; ++u) {
+      const auto& parents = unit_at(u).parents;
       for (const ParentRef& p : parents) {
         a_->parent.push_back(dense[document_index.at(p.unit)]);
         a_->parent_weight.push_back(p.weight ? *p.weight : 1.0 / parents.size());
@@ -117,12 +143,9 @@ class SnapshotCompiler {
   }
 
   void CompilePeople() {
-    for (const zeren::Person& p : d_.people) {
-      a_->person_id.push_back(p.id);
-      a_->person_name.push_back(p.name);
-    }
-    a_->person_by_id.reserve(d_.people.size());
-    for (uint32_t p = 0; p < a_->person_id.size(); ++p) a_->person_by_id.emplace(a_->person_id[p], p);
+    const uint32_t n = static_cast<uint32_t>(d_.people.size());
+    a_->person_id = IdColumn(TextsOf(n, [&](uint32_t p) { return d_.people[p].id; }));
+    a_->person_name = TextsOf(n, [&](uint32_t p) { return d_.people[p].name; });
     a_->roster = d_.roster;
     a_->roster_unit.reserve(d_.roster.unit_ids().size());
     for (const std::string& id : d_.roster.unit_ids()) a_->roster_unit.push_back(Unit(id));
@@ -130,6 +153,11 @@ class SnapshotCompiler {
 
   void CompilePosts() {
     const uint32_t count = static_cast<uint32_t>(d_.posts.size());
+    a_->post_person.reserve(count);
+    a_->post_unit.reserve(count);
+    a_->post_role.reserve(count);
+    a_->post_held.reserve(count);
+    a_->charge_start.reserve(count + 1);
     a_->charge_start.push_back(0);
     std::vector<uint32_t> charged_keys, charged_items;
     for (PostIndex i = 0; i < count; ++i) {
@@ -140,7 +168,7 @@ class SnapshotCompiler {
       a_->post_held.push_back(post.held);
       for (const std::string& id : post.in_charge_of) {
         a_->charge_unit.push_back(Unit(id));
-        charged_keys.push_back(Unit(id));
+        charged_keys.push_back(a_->charge_unit.back());
         charged_items.push_back(i);
       }
       a_->charge_start.push_back(static_cast<uint32_t>(a_->charge_unit.size()));
@@ -240,6 +268,10 @@ class SnapshotCompiler {
   void CompileLinks() {
     const uint32_t count = static_cast<uint32_t>(d_.links.size());
     std::vector<uint32_t> unit_keys, unit_items, person_keys, person_items;
+    a_->link_kind.reserve(count);
+    a_->link_from.reserve(count);
+    a_->link_to.reserve(count);
+    a_->link_valid.reserve(count);
     for (LinkIndex i = 0; i < count; ++i) {
       const Link& link = d_.links[i];
       const bool from_person = link.kind == LinkKind::kGuides;
@@ -339,8 +371,8 @@ class SnapshotCompiler {
     a_->review_sum.assign(units, 0);
     a_->review_count.assign(units, 0);
     a_->votes.assign(units, {});
-    a_->appraisal_sum.assign(person_count(), 0);
-    a_->appraisal_count.assign(person_count(), 0);
+    a_->appraisal_sum.assign(record_people(), 0);
+    a_->appraisal_count.assign(record_people(), 0);
     a_->scheme = DefaultScheme();
     GroupBy(units, {}, std::vector<Snapshot::PointsEntry>{}, &a_->point_start, &a_->point);
     if (!d_.assessment) return;
@@ -370,16 +402,29 @@ class SnapshotCompiler {
       v.average += static_cast<double>(b.average);
       v.poor += static_cast<double>(b.poor);
     }
-    for (const Appraisal& x : in.appraisals) {
-      a_->appraisal_sum[Person(x.person)] += x.score;
-      ++a_->appraisal_count[Person(x.person)];
+    CompileAppraisals(in.appraisals);
+  }
+
+  // Summed in document order, as Snapshot::appraisal_sum adds them.
+  void CompileAppraisals(const std::vector<Appraisal>& appraisals) {
+    absl::flat_hash_map<PersonIndex, uint32_t> row_slot;  // into row_appraisal
+    for (const Appraisal& x : appraisals) {
+      const PersonIndex p = Person(x.person);
+      if (p < record_people()) {
+        a_->appraisal_sum[p] += x.score;
+        ++a_->appraisal_count[p];
+        continue;
+      }
+      auto [it, fresh] = row_slot.emplace(p, static_cast<uint32_t>(a_->row_appraisal.size()));
+      if (fresh) a_->row_appraisal.push_back({p, 0, 0});
+      Snapshot::RowAppraisal& named = a_->row_appraisal[it->second];
+      named.sum += x.score;
+      ++named.count;
     }
-    const MemberRoster& roster = a_->roster;
-    for (uint32_t r = 0; r < roster.size(); ++r) {
-      if (!roster.has_appraisal(r)) continue;
-      a_->appraisal_sum[record_people() + r] += roster.appraisal(r);
-      ++a_->appraisal_count[record_people() + r];
-    }
+    std::sort(a_->row_appraisal.begin(), a_->row_appraisal.end(),
+              [](const Snapshot::RowAppraisal& x, const Snapshot::RowAppraisal& y) {
+                return x.person < y.person;
+              });
   }
 
   // Pre-order: a task, then its subtasks. Depth is bounded by validation.
@@ -426,18 +471,22 @@ absl::StatusOr<Snapshot> Snapshot::Compile(const Model& model) {
       data.directives.size() >= kLimit) {
     return absl::ResourceExhaustedError("the model has more than 2^32 - 2 records of one kind");
   }
+  for (size_t bytes : {TextBytes(data.units, &Unit::id), TextBytes(data.units, &Unit::name),
+                       TextBytes(data.people, &Person::id),
+                       TextBytes(data.people, &Person::name)}) {
+    if (bytes > TextColumn::kMaxBytes) {
+      return absl::ResourceExhaustedError("the model's unit or person ids or names exceed 4 GiB");
+    }
+  }
   return Snapshot(SnapshotCompiler(data).Run());
 }
 
 std::optional<UnitIndex> Snapshot::FindUnit(absl::string_view id) const {
-  auto it = a_->unit_by_id.find(id);
-  if (it == a_->unit_by_id.end()) return std::nullopt;
-  return it->second;
+  return a_->unit_id.Find(id);
 }
 
 std::optional<PersonIndex> Snapshot::FindPerson(absl::string_view id) const {
-  auto it = a_->person_by_id.find(id);
-  if (it != a_->person_by_id.end()) return it->second;
+  if (std::optional<PersonIndex> p = a_->person_id.Find(id)) return p;
   if (std::optional<uint32_t> row = a_->roster.Find(id)) return record_people() + *row;
   return std::nullopt;
 }
@@ -449,6 +498,13 @@ absl::Span<const PostIndex> Snapshot::posts_in(UnitIndex u, Role role) const {
   const auto last = std::partition_point(
       first, all.end(), [&](PostIndex post) { return post_role(post) == role; });
   return all.subspan(first - all.begin(), last - first);
+}
+
+const Snapshot::RowAppraisal* Snapshot::NamedRowAppraisal(PersonIndex p) const {
+  const Column<RowAppraisal>& named = a_->row_appraisal;
+  const auto it = std::partition_point(named.begin(), named.end(),
+                                       [p](const RowAppraisal& x) { return x.person < p; });
+  return it != named.end() && it->person == p ? &*it : nullptr;
 }
 
 std::optional<IncidentIndex> Snapshot::FindIncident(absl::string_view id) const {

@@ -28,7 +28,8 @@ constexpr TaskStatus Last(TaskStatus) { return TaskStatus::kCancelled; }
 
 template <typename T>
 constexpr bool kIsBlock = std::is_arithmetic_v<T> || std::is_same_v<T, Interval> ||
-                          std::is_same_v<T, Snapshot::Votes>;
+                          std::is_same_v<T, Snapshot::Votes> ||
+                          std::is_same_v<T, Snapshot::RowAppraisal>;
 
 // Writes or reads one stored field of Snapshot::Arrays. Plain arrays travel as one block
 // of bytes; arrays of strings, optionals and structs with padding element by element, so
@@ -40,11 +41,28 @@ struct Field {
   void operator()(bool& flag) { archive::Flag(ar, flag); }
   void operator()(Interval& interval) { archive::Span(ar, interval); }
   void operator()(std::vector<std::string>& texts) { archive::Texts(ar, texts); }
+  // A text column travels as archive::Texts stores a vector of strings.
+  void operator()(TextColumn& texts) {
+    if constexpr (archive::kSaving<Ar>) {
+      Save(texts);
+    } else {
+      texts = Load();
+    }
+  }
+  void operator()(IdColumn& ids) {
+    if constexpr (archive::kSaving<Ar>) {
+      Save(ids.texts());
+    } else {
+      ids = IdColumn(Load());
+    }
+  }
 
   template <typename T>
   void operator()(std::vector<T>& items) {
     if constexpr (kIsBlock<T>) {
-      static_assert(sizeof(Interval) == 8 && sizeof(Snapshot::Votes) == 32, "no padding");
+      static_assert(sizeof(Interval) == 8 && sizeof(Snapshot::Votes) == 32 &&
+                        sizeof(Snapshot::RowAppraisal) == 16,
+                    "no padding");
       archive::Block(ar, items);
     } else if constexpr (std::is_enum_v<T>) {
       archive::Block(ar, items);
@@ -70,6 +88,35 @@ struct Field {
       archive::Flag(ar, flag);
       flags[i] = flag;
     }
+  }
+
+  void Save(const TextColumn& texts) {
+    uint64_t count = texts.size();
+    archive::Int(ar, count);
+    for (uint32_t i = 0; i < texts.size(); ++i) {
+      const absl::string_view text = texts[i];
+      uint64_t size = text.size();
+      archive::Int(ar, size);
+      ar.save_binary(text.data(), text.size());
+    }
+  }
+
+  TextColumn Load() {
+    uint64_t count = 0;
+    archive::Int(ar, count);
+    if (archive::CheckCount(count, sizeof(uint64_t)) >= kNoIndex) {
+      throw DecodeError(absl::StrCat("a text column of ", count, " texts"));
+    }
+    TextColumn texts;
+    std::string text;
+    size_t bytes = 0;
+    for (uint64_t i = 0; i < count; ++i) {
+      archive::Text(ar, text);
+      bytes += text.size() + 1;
+      if (bytes > TextColumn::kMaxBytes) throw DecodeError("a text column exceeds 4 GiB");
+      texts.Add(text);
+    }
+    return texts;
   }
 
   void Element(std::optional<Role>& role) {
@@ -131,7 +178,7 @@ class Checker {
 void SnapshotArchive::Save(archive::OutArchive& ar, const Snapshot& snapshot) {
   // Adding a field to Snapshot::Arrays changes its size: store it in ForEachStored (or
   // rebuild it in Load) and bump kSnapshotLayout, then update the size here.
-  static_assert(sizeof(Snapshot::Arrays) == 2832 || sizeof(void*) != 8,
+  static_assert(sizeof(Snapshot::Arrays) == 2824 || sizeof(void*) != 8,
                 "Snapshot::Arrays changed: see ForEachStored");
   // Saving only reads: the visitor is shared with loading, which needs it mutable.
   auto& arrays = const_cast<Snapshot::Arrays&>(*snapshot.a_);
@@ -190,8 +237,15 @@ Snapshot SnapshotArchive::Load(archive::InArchive& ar, const Model& model) {
   }
 
   c.Size("person_name", a->person_name.size(), record_people);
-  c.Size("appraisal_sum", a->appraisal_sum.size(), people);
-  c.Size("appraisal_count", a->appraisal_count.size(), people);
+  c.Size("appraisal_sum", a->appraisal_sum.size(), record_people);
+  c.Size("appraisal_count", a->appraisal_count.size(), record_people);
+  for (size_t i = 0; i < a->row_appraisal.size(); ++i) {
+    const PersonIndex p = a->row_appraisal[i].person;
+    c.Index("row_appraisal", i, p, people);
+    if (p < record_people || (i > 0 && p <= a->row_appraisal[i - 1].person)) {
+      c.Fail("row_appraisal", absl::StrCat("entry ", i, " is not a roster person in order"));
+    }
+  }
 
   c.Size("post_unit", a->post_unit.size(), record_posts);
   c.Size("post_role", a->post_role.size(), record_posts);
@@ -287,15 +341,15 @@ Snapshot SnapshotArchive::Load(archive::InArchive& ar, const Model& model) {
     c.Index("task_review", i, a->task_review[i].task, tasks, true);
   }
 
-  // What is not stored: the id maps (views into the arrays above) and what the model's
-  // JSON texts compile to (validated with the model).
-  a->unit_by_id.reserve(units);
-  for (UnitIndex u = 0; u < units; ++u) a->unit_by_id.emplace(a->unit_id[u], u);
-  a->person_by_id.reserve(record_people);
-  for (PersonIndex p = 0; p < record_people; ++p) a->person_by_id.emplace(a->person_id[p], p);
+  // What is not stored: the id maps (views into the arrays above), the roster's units and
+  // what the model's JSON texts compile to (validated with the model).
   a->roster = d.roster;
   a->roster_unit.reserve(d.roster.unit_ids().size());
-  for (const std::string& id : d.roster.unit_ids()) a->roster_unit.push_back(a->unit_by_id.at(id));
+  for (const std::string& id : d.roster.unit_ids()) {
+    std::optional<UnitIndex> u = a->unit_id.Find(id);
+    if (!u) c.Fail("unit_id", absl::StrCat("lacks the roster's unit \"", id, "\""));
+    a->roster_unit.push_back(*u);
+  }
   a->duty_by_id.reserve(duties);
   for (DutyIndex i = 0; i < duties; ++i) a->duty_by_id.emplace(a->duty_id[i], i);
   a->incident_by_id.reserve(incidents);

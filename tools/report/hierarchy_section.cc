@@ -94,7 +94,7 @@ struct Plan {
 
 TreeNode Box(const ReportData& d, const Forest& f, const std::map<std::string, size_t>& kinds, UnitIndex u) {
   TreeNode node;
-  node.label = d.s.unit_name(u);
+  node.label = std::string(d.s.unit_name(u));
   node.color = std::string(PaletteColor(kinds.at(d.s.unit_kind(u))));
   node.detail = absl::StrCat(KindTerm(d.s.unit_kind(u)).zh, " · ", FormatCount(f.size[u]), " 单位 units");
   node.folded = f.size[u] - 1;

@@ -44,10 +44,10 @@ std::string PartyName(const Snapshot& s, const Party& p) {
 
 ReachIncident ToPicture(const Snapshot& s, const Accounting& a) {
   const IncidentIndex i = a.incident;
-  ReachIncident incident{s.incident_id(i), s.unit_name(s.incident_unit(i)), FormatDate(s.incident_date(i)),
+  ReachIncident incident{s.incident_id(i), std::string(s.unit_name(s.incident_unit(i))), FormatDate(s.incident_date(i)),
                          s.incident_severity(i), {}};
   for (const AccountableParty& p : a.parties) {
-    incident.parties.push_back({p.party.is_unit ? s.unit_name(p.party.index)
+    incident.parties.push_back({p.party.is_unit ? std::string(s.unit_name(p.party.index))
                                                 : std::string(s.person_name(p.party.index)),
                                 p.party.is_unit, p.category, p.form, p.degree});
   }

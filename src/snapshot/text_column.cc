@@ -1,0 +1,21 @@
+#include "zeren/text_column.h"
+
+#include <stdexcept>
+
+namespace zeren {
+
+void TextColumn::Reserve(size_t texts, size_t bytes) {
+  end_.reserve(texts);
+  bytes_.reserve(bytes);
+}
+
+void TextColumn::Add(absl::string_view text) {
+  if (text.size() >= kMaxBytes - bytes_.size()) {
+    throw std::length_error("a text column holds at most 4 GiB");
+  }
+  bytes_.append(text.data(), text.size());
+  bytes_.push_back('\0');
+  end_.push_back(static_cast<uint32_t>(bytes_.size()));
+}
+
+}  // namespace zeren
