@@ -1,6 +1,9 @@
 // The builder API: batches apply whole or not at all.
 #include "zeren/edit.h"
 
+#include <optional>
+#include <utility>
+
 #include "gtest/gtest.h"
 #include "zeren/model.h"
 #include "zeren/model_json.h"
@@ -48,6 +51,30 @@ TEST(Edit, BuildsAModelWithoutJson) {
   EXPECT_EQ(model.FindUnit("b1")->parents[0].unit, "org");
   EXPECT_EQ(model.FindPerson("p2")->name, "Person p2");
   EXPECT_EQ(model.data().posts.size(), 1u);
+}
+
+// Indexes hold positions into the records: a copy must find its own records, a move the
+// records it took over.
+TEST(Model, CopiesAndMovesFindTheirOwnRecords) {
+  std::optional<Model> original(Small());
+  const Model copy = *original;
+  ASSERT_NE(copy.FindUnit("b1"), nullptr);
+  EXPECT_EQ(copy.FindUnit("b1"), &copy.data().units[1]);
+  EXPECT_NE(copy.FindUnit("b1"), original->FindUnit("b1"));
+  original.reset();  // the copy's index does not point at the original's records
+  EXPECT_EQ(copy.FindPerson("p2"), &copy.data().people[1]);
+
+  Model moved{Model(copy)};
+  EXPECT_EQ(moved.FindPerson("p1"), &moved.data().people[0]);
+  Model assigned;
+  EXPECT_EQ(assigned.FindUnit("org"), nullptr);
+  assigned = moved;
+  EXPECT_EQ(assigned.FindUnit("org"), &assigned.data().units[0]);
+  assigned = std::move(moved);
+  EXPECT_EQ(assigned.FindUnit("b1"), &assigned.data().units[1]);
+  EXPECT_EQ(assigned.FindUnit("b9"), nullptr);
+  EXPECT_EQ(assigned.FindDuty("b1"), nullptr);
+  EXPECT_EQ(assigned.FindIncident("b1"), nullptr);
 }
 
 TEST(Edit, PutReplacesById) {

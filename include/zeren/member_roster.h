@@ -98,7 +98,8 @@ class MemberRoster {
 // beyond what the columns can hold; Validate checks the rest with the rows' paths.
 class MemberRosterBuilder {
  public:
-  // Room for `rows` rows with ids and names of these total sizes; optional.
+  // Room for `rows` rows with ids and names of these total sizes, their NULs included;
+  // optional.
   void Reserve(size_t rows, size_t id_bytes, size_t name_bytes);
 
   // Appends a row. ResourceExhausted, and nothing added, beyond 2^32 - 2 rows or 4 GiB of

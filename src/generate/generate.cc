@@ -635,14 +635,17 @@ class Generator {
     Random random(options_.seed, kPostStream);
     Random appraisals(options_.seed, kMemberAppraisalStream);
     const uint32_t n = tree_.size();
-    const size_t leaders = static_cast<size_t>(n) * 3;
+    // Units average 3.6 leaders, each a person with one post. Growing past the room
+    // reserved would hold the old and the new arrays at once.
+    const size_t leaders = static_cast<size_t>(n) * 4;
     data_.people.reserve(leaders);
     data_.posts.reserve(leaders);
     MemberRosterBuilder roster;
     if (member_people_) {
-      // Names average about 8.3 bytes (2.75 characters of 3 bytes); 9 leaves room.
+      // Each id and name ends in a NUL. Names average about 8.25 bytes (2.75 characters of
+      // 3 bytes); 10 with the NUL leaves room.
       const size_t rows = static_cast<size_t>(members_);
-      roster.Reserve(rows, rows * (1 + member_width_), rows * 9);
+      roster.Reserve(rows, rows * (member_width_ + 2), rows * 10);
     }
     pool_begin_.assign(n + 1, 0);
     row_begin_.assign(n + 1, 0);

@@ -4,26 +4,47 @@
 #include <string>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
 namespace zeren {
 namespace {
 
+// Positions of records, hashed and compared by the ids they hold. The functors point at
+// the first record: a Model's move keeps the records where they are, a copy builds its own.
 template <typename Record>
-void IndexById(const std::vector<Record>& records,
-               absl::flat_hash_map<std::string, uint32_t>* index) {
-  index->reserve(records.size());
-  for (uint32_t i = 0; i < records.size(); ++i) index->emplace(records[i].id, i);
-}
+class IdIndex {
+ public:
+  explicit IdIndex(const std::vector<Record>& records)
+      : set_(records.size(), Hash{records.data()}, Equal{records.data()}) {
+    for (uint32_t i = 0; i < records.size(); ++i) set_.insert(i);
+  }
 
-template <typename Record>
-const Record* Find(const std::vector<Record>& records,
-                   const absl::flat_hash_map<std::string, uint32_t>& index,
-                   absl::string_view id) {
-  auto it = index.find(id);
-  return it == index.end() ? nullptr : &records[it->second];
-}
+  const Record* Find(const std::vector<Record>& records, absl::string_view id) const {
+    auto it = set_.find(id);
+    return it == set_.end() ? nullptr : &records[*it];
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    const Record* records;
+    size_t operator()(uint32_t i) const { return (*this)(records[i].id); }
+    size_t operator()(absl::string_view id) const { return absl::Hash<absl::string_view>{}(id); }
+  };
+  struct Equal {
+    using is_transparent = void;
+    const Record* records;
+    bool operator()(uint32_t a, uint32_t b) const { return a == b; }
+    bool operator()(uint32_t i, absl::string_view id) const { return records[i].id == id; }
+    bool operator()(absl::string_view id, uint32_t i) const { return records[i].id == id; }
+  };
+
+  absl::flat_hash_set<uint32_t, Hash, Equal> set_;
+};
 
 // A collection of records with ids, edited in a batch: lookups by id are hashed (built on
 // first use) and removals only mark, so a batch costs O(records + operations).
@@ -165,12 +186,32 @@ class BatchApplier {
 
 }  // namespace
 
-Model::Model(ModelData data) : data_(std::move(data)) {
-  IndexById(data_.units, &unit_index_);
-  IndexById(data_.people, &person_index_);
-  IndexById(data_.duties, &duty_index_);
-  IndexById(data_.incidents, &incident_index_);
+struct Model::Indexes {
+  explicit Indexes(const ModelData& data)
+      : units(data.units), people(data.people), duties(data.duties), incidents(data.incidents) {}
+
+  IdIndex<Unit> units;
+  IdIndex<Person> people;
+  IdIndex<Duty> duties;
+  IdIndex<Incident> incidents;
+};
+
+Model::Model(ModelData data)
+    : data_(std::move(data)), indexes_(std::make_unique<Indexes>(data_)) {}
+
+Model::Model() : Model(ModelData()) {}
+
+Model::Model(const Model& other)
+    : data_(other.data_), indexes_(std::make_unique<Indexes>(data_)) {}
+
+Model& Model::operator=(const Model& other) {
+  if (this != &other) *this = Model(other);
+  return *this;
 }
+
+Model::Model(Model&& other) noexcept = default;
+Model& Model::operator=(Model&& other) noexcept = default;
+Model::~Model() = default;
 
 absl::StatusOr<Model> Model::Create(ModelData data, ProblemList* problems) {
   ProblemList found = Validate(data);
@@ -194,16 +235,16 @@ absl::Status Model::Apply(const Edit& edit, ProblemList* problems) {
 }
 
 const Unit* Model::FindUnit(absl::string_view id) const {
-  return Find(data_.units, unit_index_, id);
+  return indexes_ ? indexes_->units.Find(data_.units, id) : nullptr;
 }
 const Person* Model::FindPerson(absl::string_view id) const {
-  return Find(data_.people, person_index_, id);
+  return indexes_ ? indexes_->people.Find(data_.people, id) : nullptr;
 }
 const Duty* Model::FindDuty(absl::string_view id) const {
-  return Find(data_.duties, duty_index_, id);
+  return indexes_ ? indexes_->duties.Find(data_.duties, id) : nullptr;
 }
 const Incident* Model::FindIncident(absl::string_view id) const {
-  return Find(data_.incidents, incident_index_, id);
+  return indexes_ ? indexes_->incidents.Find(data_.incidents, id) : nullptr;
 }
 
 }  // namespace zeren
