@@ -296,7 +296,7 @@ zeren_responsibility ResponsibilityOf(const zeren_person_view& v, const zeren::R
     out.unit_name = s.unit_name(r.unit).data();
   }
   if (r.post != kNoIndex) out.role = static_cast<int32_t>(s.post_role(r.post));
-  if (r.duty != kNoIndex) out.duty_id = s.duty_id(r.duty).c_str();
+  if (r.duty != kNoIndex) out.duty_id = s.duty_id(r.duty).data();
   out.reason = r.reason.c_str();
   return out;
 }
@@ -353,8 +353,8 @@ zeren_task_row TaskRowOf(const zeren_ledger& l, size_t index) {
   const zeren::TaskIndex t = l.report.tasks[index];
   const zeren::DirectiveIndex d = s.task_directive(t);
   zeren_task_row out = ZEREN_TASK_ROW_INIT;
-  out.task_id = s.task_id(t).c_str();
-  out.directive_id = s.directive_id(d).c_str();
+  out.task_id = s.task_id(t).data();
+  out.directive_id = s.directive_id(d).data();
   out.unit_id = s.unit_id(s.task_unit(t)).data();
   out.due = s.task_due(t);
   out.status = static_cast<int32_t>(s.task_status(t));
@@ -374,8 +374,8 @@ zeren_finding FindingOf(const zeren_audit& a, const zeren::Finding& f) {
   out.severity = static_cast<int32_t>(zeren::SeverityOf(f.kind));
   if (f.unit != kNoIndex) out.unit_id = s.unit_id(f.unit).data();
   if (f.person != kNoIndex) out.person_id = s.person_id(f.person).data();
-  if (f.duty != kNoIndex) out.duty_id = s.duty_id(f.duty).c_str();
-  if (f.directive != kNoIndex) out.directive_id = s.directive_id(f.directive).c_str();
+  if (f.duty != kNoIndex) out.duty_id = s.duty_id(f.duty).data();
+  if (f.directive != kNoIndex) out.directive_id = s.directive_id(f.directive).data();
   out.detail = f.detail.c_str();
   return out;
 }
@@ -1157,7 +1157,7 @@ int32_t zeren_ledger_fill_lights(const zeren_ledger* ledger, const char** task_i
     const zeren::LedgerReport& report = ledger->report;
     const size_t rows = std::min(capacity, report.tasks.size());
     for (size_t k = 0; k < rows; ++k) {
-      if (task_ids != nullptr) task_ids[k] = s.task_id(report.tasks[k]).c_str();
+      if (task_ids != nullptr) task_ids[k] = s.task_id(report.tasks[k]).data();
       if (lights != nullptr) lights[k] = static_cast<int32_t>(report.lights[k]);
     }
     if (written != nullptr) *written = rows;
@@ -1184,7 +1184,7 @@ int32_t zeren_ledger_directive(const zeren_ledger* ledger, size_t index, const c
     if (break_point_count == nullptr) return call.Null("break_point_count");
     if (int32_t rc = CheckDirective(call, *ledger, index)) return rc;
     const zeren::DirectiveProfile& p = ledger->report.directives[index];
-    *directive_id = ledger->snapshot.directive_id(p.directive).c_str();
+    *directive_id = ledger->snapshot.directive_id(p.directive).data();
     *level_count = p.levels.size();
     *break_point_count = p.break_points.size();
     return ZEREN_OK;

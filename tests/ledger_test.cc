@@ -108,7 +108,7 @@ std::vector<std::string> BreakPoints(const Snapshot& s, const DirectiveProfile& 
 
 std::vector<std::string> DirectiveIds(const Snapshot& s, const LedgerReport& r) {
   std::vector<std::string> out;
-  for (const DirectiveProfile& p : r.directives) out.push_back(s.directive_id(p.directive));
+  for (const DirectiveProfile& p : r.directives) out.emplace_back(s.directive_id(p.directive));
   return out;
 }
 

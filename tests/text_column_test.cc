@@ -12,7 +12,7 @@ namespace {
 
 TextColumn Texts(std::initializer_list<const char*> texts) {
   TextColumn column;
-  for (const char* text : texts) column.Add(text);
+  for (const char* text : texts) EXPECT_TRUE(column.Add(text));
   return column;
 }
 
@@ -33,8 +33,8 @@ TEST(TextColumn, ReserveGivesRoomForTheTextsAndTheirNuls) {
   column.Reserve(2, 9);  // "abc" and "defg" with their NULs
   const size_t reserved = column.ByteSize();
   EXPECT_GE(reserved, 2 * sizeof(uint32_t) + 9);
-  column.Add("abc");
-  column.Add("defg");
+  EXPECT_TRUE(column.Add("abc"));
+  EXPECT_TRUE(column.Add("defg"));
   EXPECT_EQ(column.ByteSize(), reserved);  // nothing grew
   EXPECT_EQ(column[1], "defg");
 }
@@ -79,7 +79,7 @@ TEST(IdColumn, CopiesShareTheIdsAndStillFindThem) {
 
 TEST(IdColumn, ManyIdsAreAllFound) {
   TextColumn texts;
-  for (int i = 0; i < 10000; ++i) texts.Add("m" + std::to_string(i * 7));
+  for (int i = 0; i < 10000; ++i) ASSERT_TRUE(texts.Add("m" + std::to_string(i * 7)));
   const size_t text_bytes = texts.ByteSize();
   const IdColumn ids(std::move(texts));
   for (uint32_t i = 0; i < 10000; ++i) {

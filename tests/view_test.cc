@@ -103,7 +103,7 @@ std::vector<std::string> PersonIds(const View& v) {
 
 std::vector<std::string> IncidentIds(const std::vector<ViewAccounting>& all, const Snapshot& s) {
   std::vector<std::string> ids;
-  for (const ViewAccounting& a : all) ids.push_back(s.incident_id(a.incident));
+  for (const ViewAccounting& a : all) ids.emplace_back(s.incident_id(a.incident));
   return ids;
 }
 
@@ -435,9 +435,9 @@ TEST(ViewLedger, ADirectiveIssuedInsideIsListedWithoutInsideTasks) {
   const zeren::LedgerReport report = bureau.LedgerAsOf(D("2025-06-01"));
   std::vector<std::string> directives, tasks;
   for (const zeren::DirectiveProfile& p : report.directives) {
-    directives.push_back(Small().directive_id(p.directive));
+    directives.emplace_back(Small().directive_id(p.directive));
   }
-  for (zeren::TaskIndex t : report.tasks) tasks.push_back(Small().task_id(t));
+  for (zeren::TaskIndex t : report.tasks) tasks.emplace_back(Small().task_id(t));
   EXPECT_THAT(directives, ElementsAre("dv1", "dv2"));
   EXPECT_THAT(tasks, ElementsAre("t1.2", "t2", "t2.1", "t3"));
   // Before dv2's date, only dv1.
@@ -604,7 +604,7 @@ std::vector<std::pair<std::string, std::string>> Render(const View& v,
     texts.push_back({"audit" + on, zeren::AuditToJson(s, v.AuditAsOf(day))});
   }
   for (const ViewAccounting& a : v.AccountAll()) {
-    const std::string label = "account " + s.incident_id(a.incident);
+    const std::string label = "account " + std::string(s.incident_id(a.incident));
     texts.push_back({label, zeren::ViewAccountingToJson(s, a)});
     for (const zeren::ViewParty& p : a.parties) {
       for (const std::string& line : p.because) texts.push_back({label + " because", line});

@@ -160,7 +160,7 @@ std::string RenderLedger(const Snapshot& s, const LedgerReport& report) {
       reviews.push_back(absl::StrCat(FormatDate(r.date), " ", Name(r.result),
                                      r.result == ReviewResult::kFail ? " (!)" : ""));
     }
-    tasks.AddRow({s.task_id(t), s.directive_id(s.task_directive(t)), s.DescribeUnit(s.task_unit(t)),
+    tasks.AddRow({std::string(s.task_id(t)), std::string(s.directive_id(s.task_directive(t))), s.DescribeUnit(s.task_unit(t)),
                   FormatDate(s.task_due(t)), std::string(Name(s.task_status(t))),
                   std::string(Name(report.lights[k])), absl::StrJoin(reviews, "; ")});
   }

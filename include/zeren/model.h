@@ -51,7 +51,7 @@ class Model {
   explicit Model(ModelData data);
 
   // Hash indexes of the records by id (src/model/model.cc). They hold positions, not
-  // copies of the ids: at national scale that is 1.5 GB less.
+  // copies of the ids: at national scale that is about 1.2 GB less.
   struct Indexes;
 
   ModelData data_;

@@ -36,7 +36,8 @@ inline constexpr uint32_t kNoIndex = 0xFFFFFFFFu;
 
 class Snapshot {
  public:
-  // Compiles a (valid) model. Fails only when the model exceeds 32-bit indices.
+  // Compiles a (valid) model. Fails only when the model exceeds 32-bit indices, or 4 GiB of
+  // one kind of text (unit names, say).
   static absl::StatusOr<Snapshot> Compile(const Model& model);
 
   // ---- units, in level order: every superior comes before its subordinates ----
@@ -138,12 +139,12 @@ class Snapshot {
 
   // ---- duties, in document order ----
   uint32_t duty_count() const { return static_cast<uint32_t>(a_->duty_id.size()); }
-  const std::string& duty_id(DutyIndex d) const { return a_->duty_id[d]; }
+  absl::string_view duty_id(DutyIndex d) const { return a_->duty_id[d]; }
   UnitIndex duty_unit(DutyIndex d) const { return a_->duty_unit[d]; }
   // The holder's role, if the duty is held by a post rather than by the unit.
   std::optional<Role> duty_role(DutyIndex d) const { return a_->duty_role[d]; }
   DutyCategory duty_category(DutyIndex d) const { return a_->duty_category[d]; }
-  const std::string& duty_text(DutyIndex d) const { return a_->duty_text[d]; }
+  absl::string_view duty_text(DutyIndex d) const { return a_->duty_text[d]; }
   // Duties held by unit u or one of its posts.
   absl::Span<const DutyIndex> duties_of(UnitIndex u) const { return Range(a_->unit_duty_start, a_->unit_duty, u); }
 
@@ -154,7 +155,7 @@ class Snapshot {
   };
   uint32_t incident_count() const { return static_cast<uint32_t>(a_->incident_id.size()); }
   std::optional<IncidentIndex> FindIncident(absl::string_view id) const;
-  const std::string& incident_id(IncidentIndex i) const { return a_->incident_id[i]; }
+  absl::string_view incident_id(IncidentIndex i) const { return a_->incident_id[i]; }
   UnitIndex incident_unit(IncidentIndex i) const { return a_->incident_unit[i]; }
   Date incident_date(IncidentIndex i) const { return a_->incident_date[i]; }
   // The first day of the failure: `since`, or the date itself when there is none.
@@ -172,7 +173,7 @@ class Snapshot {
     return Range(a_->circumstance_start, a_->circumstance, i);
   }
   // The incident's `case` id, "" when none.
-  const std::string& incident_case(IncidentIndex i) const { return a_->incident_case[i]; }
+  absl::string_view incident_case(IncidentIndex i) const { return a_->incident_case[i]; }
   // Incidents at unit u, in document order.
   absl::Span<const IncidentIndex> incidents_at(UnitIndex u) const {
     return Range(a_->unit_incident_start, a_->unit_incident, u);
@@ -231,8 +232,8 @@ class Snapshot {
     std::string note;
   };
   uint32_t directive_count() const { return static_cast<uint32_t>(a_->directive_id.size()); }
-  const std::string& directive_id(DirectiveIndex d) const { return a_->directive_id[d]; }
-  const std::string& directive_title(DirectiveIndex d) const { return a_->directive_title[d]; }
+  absl::string_view directive_id(DirectiveIndex d) const { return a_->directive_id[d]; }
+  absl::string_view directive_title(DirectiveIndex d) const { return a_->directive_title[d]; }
   UnitIndex directive_issuer(DirectiveIndex d) const { return a_->directive_issuer[d]; }
   Date directive_date(DirectiveIndex d) const { return a_->directive_date[d]; }
   int32_t directive_reach(DirectiveIndex d) const { return a_->directive_reach[d]; }
@@ -243,7 +244,7 @@ class Snapshot {
     return Range(a_->directive_review_start, a_->review, d);
   }
   uint32_t task_count() const { return static_cast<uint32_t>(a_->task_id.size()); }
-  const std::string& task_id(TaskIndex t) const { return a_->task_id[t]; }
+  absl::string_view task_id(TaskIndex t) const { return a_->task_id[t]; }
   DirectiveIndex task_directive(TaskIndex t) const { return a_->task_directive[t]; }
   TaskIndex task_parent(TaskIndex t) const { return a_->task_parent[t]; }  // or kNoIndex
   UnitIndex task_unit(TaskIndex t) const { return a_->task_unit[t]; }
@@ -311,15 +312,15 @@ class Snapshot {
     Column<uint32_t> link_to_start, unit_link_start, person_link_start;
     Column<LinkIndex> link_by_to, unit_link, person_link;
 
-    Column<std::string> duty_id, duty_text;
+    IdColumn duty_id;
+    TextColumn duty_text;
     Column<UnitIndex> duty_unit;
     Column<std::optional<Role>> duty_role;
     Column<DutyCategory> duty_category;
     Column<uint32_t> unit_duty_start;
     Column<DutyIndex> unit_duty;
-    absl::flat_hash_map<absl::string_view, DutyIndex> duty_by_id;
 
-    Column<std::string> incident_id;
+    IdColumn incident_id;
     Column<UnitIndex> incident_unit;
     Column<Date> incident_date, incident_since;
     Column<bool> incident_since_given;
@@ -328,7 +329,7 @@ class Snapshot {
     Column<uint32_t> direct_start, participant_start, circumstance_start;
     Column<PersonIndex> direct, participant;
     Column<IncidentCircumstance> circumstance;
-    Column<std::string> incident_case;
+    TextColumn incident_case;
     Column<uint32_t> unit_incident_start;
     Column<IncidentIndex> unit_incident;
 
@@ -346,15 +347,14 @@ class Snapshot {
     Column<uint32_t> appraisal_count;
     Column<RowAppraisal> row_appraisal;
     Column<Votes> votes;
-    absl::flat_hash_map<absl::string_view, IncidentIndex> incident_by_id;
 
-    Column<std::string> directive_id, directive_title;
+    TextColumn directive_id, directive_title;
     Column<UnitIndex> directive_issuer;
     Column<Date> directive_date;
     Column<int32_t> directive_reach;
     Column<uint32_t> directive_task_start, directive_review_start;
     Column<Review> review;
-    Column<std::string> task_id;
+    TextColumn task_id;
     Column<DirectiveIndex> task_directive;
     Column<TaskIndex> task_parent;
     Column<UnitIndex> task_unit;
@@ -369,8 +369,8 @@ class Snapshot {
 
     // Every field above that an archive stores (src/snapshot/snapshot_archive.cc), in a
     // fixed order. An array added above belongs here too, with a bump of kSnapshotLayout;
-    // the id maps, roster, scheme, policy and settings are rebuilt from the model instead.
-    // An IdColumn stores its texts; its index is rebuilt.
+    // the roster, scheme, policy and settings are rebuilt from the model instead, and an
+    // IdColumn's index from its ids.
     template <typename F>
     void ForEachStored(F&& f) {
       f(unit_id), f(unit_name), f(kinds), f(unit_kind), f(unit_members), f(unit_level);

@@ -31,9 +31,8 @@ class TextColumn {
   // Room for `texts` texts of `bytes` bytes in all, their NULs included; optional.
   void Reserve(size_t texts, size_t bytes);
 
-  // Appends a text. Throws std::length_error past kMaxBytes, as std::string does past its
-  // max_size(): callers that take texts from a document check their total first.
-  void Add(absl::string_view text);
+  // Appends a text: false, and nothing added, when the column would pass kMaxBytes.
+  [[nodiscard]] bool Add(absl::string_view text);
 
   // Bytes held, slack included.
   size_t ByteSize() const { return bytes_.capacity() + end_.capacity() * sizeof(uint32_t); }

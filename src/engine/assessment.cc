@@ -165,7 +165,7 @@ class Assessor {
     }
     for (size_t a = 0; a < ua->deductions.size(); ++a) {
       Deduction& x = ua->deductions[a];
-      const std::string& case_id = s_.incident_case(x.incident);
+      const absl::string_view case_id = s_.incident_case(x.incident);
       if (case_id.empty()) continue;
       for (size_t b = 0; b < ua->deductions.size(); ++b) {
         const Deduction& y = ua->deductions[b];

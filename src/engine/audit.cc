@@ -152,7 +152,7 @@ class Auditor {
     for (size_t k = 0; k < red.size();) {
       const UnitIndex u = red[k].first;
       std::vector<std::string> ids;
-      for (; k < red.size() && red[k].first == u; ++k) ids.push_back(s_.task_id(red[k].second));
+      for (; k < red.size() && red[k].first == u; ++k) ids.emplace_back(s_.task_id(red[k].second));
       Add({FindingKind::kOverdueTasks, u, kNoIndex, kNoIndex, kNoIndex,
            absl::StrCat(s_.DescribeUnit(u), " has ", ids.size(), " overdue task",
                         ids.size() == 1 ? "" : "s", " on ", FormatDate(day_), ": ",

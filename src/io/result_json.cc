@@ -32,7 +32,7 @@ std::string PersonViewToJson(const Snapshot& s, const PersonView& view) {
     json::object o{{"kind", json_text::J(Name(r.kind))}};
     if (r.unit != kNoIndex) o["unit"] = json_text::J(s.unit_id(r.unit));
     if (r.post != kNoIndex) o["role"] = json_text::J(Name(s.post_role(r.post)));
-    if (r.duty != kNoIndex) o["duty"] = s.duty_id(r.duty);
+    if (r.duty != kNoIndex) o["duty"] = json_text::J(s.duty_id(r.duty));
     o["reason"] = r.reason;
     entries.push_back(std::move(o));
   }
@@ -65,7 +65,7 @@ json::value AccountingValue(const Snapshot& s, const Accounting& a) {
                                    {"adjustments", std::move(adjustments)},
                                    {"because", std::move(because)}});
   }
-  json::object o{{"incident", s.incident_id(a.incident)},
+  json::object o{{"incident", json_text::J(s.incident_id(a.incident))},
                  {"date", FormatDate(s.incident_date(a.incident))}};
   if (s.incident_has_since(a.incident)) o["since"] = FormatDate(s.incident_since(a.incident));
   o["severity"] = json_text::J(Name(s.incident_severity(a.incident)));
@@ -76,7 +76,7 @@ json::value AccountingValue(const Snapshot& s, const Accounting& a) {
 
 json::object ReviewValue(const Snapshot& s, const Snapshot::Review& r) {
   json::object o{{"date", FormatDate(r.date)}, {"result", json_text::J(Name(r.result))}};
-  if (r.task != kNoIndex) o["task"] = s.task_id(r.task);
+  if (r.task != kNoIndex) o["task"] = json_text::J(s.task_id(r.task));
   if (!r.note.empty()) o["note"] = r.note;
   return o;
 }
@@ -87,8 +87,8 @@ json::value LedgerValue(const Snapshot& s, const LedgerReport& report) {
   json::array tasks;
   for (size_t k = 0; k < report.tasks.size(); ++k) {
     const TaskIndex t = report.tasks[k];
-    json::object o{{"task", s.task_id(t)},
-                   {"directive", s.directive_id(s.task_directive(t))},
+    json::object o{{"task", json_text::J(s.task_id(t))},
+                   {"directive", json_text::J(s.directive_id(s.task_directive(t)))},
                    {"unit", json_text::J(s.unit_id(s.task_unit(t)))},
                    {"due", FormatDate(s.task_due(t))},
                    {"status", json_text::J(Name(s.task_status(t)))},
@@ -111,7 +111,7 @@ json::value LedgerValue(const Snapshot& s, const LedgerReport& report) {
     for (const Snapshot::Review& r : s.directive_reviews(p.directive)) {
       if (r.task == kNoIndex && r.date <= report.as_of) reviews.push_back(ReviewValue(s, r));
     }
-    json::object o{{"directive", s.directive_id(p.directive)},
+    json::object o{{"directive", json_text::J(s.directive_id(p.directive))},
                    {"reach", s.directive_reach(p.directive)},
                    {"levels", std::move(levels)},
                    {"break_points", std::move(break_points)}};
@@ -130,11 +130,11 @@ json::value AuditValue(const Snapshot& s, const AuditReport& report) {
                    {"severity", json_text::J(Name(SeverityOf(f.kind)))}};
     if (f.person != kNoIndex) o["person"] = json_text::J(s.person_id(f.person));
     if (f.duty != kNoIndex) {
-      o["duty"] = s.duty_id(f.duty);
+      o["duty"] = json_text::J(s.duty_id(f.duty));
     } else if (f.unit != kNoIndex) {
       o["unit"] = json_text::J(s.unit_id(f.unit));
     }
-    if (f.directive != kNoIndex) o["directive"] = s.directive_id(f.directive);
+    if (f.directive != kNoIndex) o["directive"] = json_text::J(s.directive_id(f.directive));
     o["detail"] = f.detail;
     findings.push_back(std::move(o));
   }
@@ -149,12 +149,12 @@ json::value UnitAssessmentValue(const Snapshot& s, const Assessment& a, UnitInde
   if (ua.members) components["members"] = *ua.members;
   json::array deductions, vetoes, flags, subordinates, why;
   for (const Deduction& d : ua.deductions) {
-    json::object o{{"incident", s.incident_id(d.incident)}, {"points", d.points}, {"factor", d.factor}};
+    json::object o{{"incident", json_text::J(s.incident_id(d.incident))}, {"points", d.points}, {"factor", d.factor}};
     if (!d.counted) o["counted"] = false;
     deductions.push_back(std::move(o));
   }
   for (const VetoApplied& v : ua.vetoes) {
-    vetoes.push_back(json::object{{"incident", s.incident_id(v.incident)},
+    vetoes.push_back(json::object{{"incident", json_text::J(s.incident_id(v.incident))},
                                   {"max_grade", a.scheme.grades[a.scheme.vetoes[v.veto].max_grade].id}});
   }
   for (int32_t f : ua.flags) flags.emplace_back(a.scheme.flags[f].id);

@@ -33,7 +33,7 @@ json::value ViewAccountingValue(const Snapshot& s, const ViewAccounting& a) {
                                    {"adjustments", std::move(adjustments)},
                                    {"because", std::move(because)}});
   }
-  json::object o{{"incident", s.incident_id(a.incident)},
+  json::object o{{"incident", json_text::J(s.incident_id(a.incident))},
                  {"date", FormatDate(s.incident_date(a.incident))}};
   if (s.incident_has_since(a.incident)) o["since"] = FormatDate(s.incident_since(a.incident));
   o["severity"] = json_text::J(Name(s.incident_severity(a.incident)));

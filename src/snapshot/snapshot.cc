@@ -24,25 +24,6 @@ void GroupBy(uint32_t key_count, const std::vector<uint32_t>& keys, const std::v
   for (size_t i = 0; i < items.size(); ++i) (*grouped)[next[keys[i]]++] = items[i];
 }
 
-// The texts text_at(0), ..., text_at(n - 1), in a column with exactly the room they need.
-template <typename TextAt>
-TextColumn TextsOf(uint32_t n, TextAt text_at) {
-  size_t bytes = 0;
-  for (uint32_t i = 0; i < n; ++i) bytes += text_at(i).size() + 1;
-  TextColumn texts;
-  texts.Reserve(n, bytes);
-  for (uint32_t i = 0; i < n; ++i) texts.Add(text_at(i));
-  return texts;
-}
-
-// The bytes a TextColumn of `field` over `records` needs, NULs included.
-template <typename Record>
-size_t TextBytes(const std::vector<Record>& records, std::string Record::*field) {
-  size_t bytes = 0;
-  for (const Record& record : records) bytes += (record.*field).size() + 1;
-  return bytes;
-}
-
 std::vector<uint32_t> Iota(size_t n) {
   std::vector<uint32_t> v(n);
   std::iota(v.begin(), v.end(), 0u);
@@ -55,22 +36,41 @@ class SnapshotCompiler {
  public:
   explicit SnapshotCompiler(const ModelData& data) : d_(data) {}
 
-  std::shared_ptr<Snapshot::Arrays> Run() {
+  absl::StatusOr<std::shared_ptr<Snapshot::Arrays>> Run() {
     a_ = std::make_shared<Snapshot::Arrays>();
-    CompileUnits();
-    CompilePeople();
-    CompilePosts();
-    CompileLinks();
-    CompileDuties();
-    CompileIncidents();
-    CompileDirectives();
-    CompileAssessment();
+    // Each phase looks up the ids of those before it: stop at a text column overflow.
+    for (void (SnapshotCompiler::*phase)() :
+         {&SnapshotCompiler::CompileUnits, &SnapshotCompiler::CompilePeople,
+          &SnapshotCompiler::CompilePosts, &SnapshotCompiler::CompileLinks,
+          &SnapshotCompiler::CompileDuties, &SnapshotCompiler::CompileIncidents,
+          &SnapshotCompiler::CompileDirectives, &SnapshotCompiler::CompileAssessment}) {
+      (this->*phase)();
+      if (!status_.ok()) return status_;
+    }
     a_->settings = d_.settings;
     a_->policy = *ParsePolicy(d_.policy_json);  // validated with the model
     return std::move(a_);
   }
 
  private:
+  // Appends `text`, or records that the model's `what` exceed a text column.
+  void AddText(TextColumn* column, absl::string_view text, const char* what) {
+    if (!column->Add(text) && status_.ok()) {
+      status_ = absl::ResourceExhaustedError(absl::StrCat("the model's ", what, " exceed 4 GiB"));
+    }
+  }
+
+  // The texts text_at(0), ..., text_at(n - 1), in a column with exactly the room they need.
+  template <typename TextAt>
+  TextColumn Texts(uint32_t n, TextAt text_at, const char* what) {
+    size_t bytes = 0;
+    for (uint32_t i = 0; i < n; ++i) bytes += text_at(i).size() + 1;
+    TextColumn texts;
+    texts.Reserve(n, std::min(bytes, TextColumn::kMaxBytes));
+    for (uint32_t i = 0; i < n; ++i) AddText(&texts, text_at(i), what);
+    return texts;
+  }
+
   // Ids of a valid model: each names a record.
   UnitIndex Unit(const std::string& id) const { return a_->unit_id.Find(id).value(); }
   PersonIndex Person(const std::string& id) const {
@@ -96,8 +96,8 @@ class SnapshotCompiler {
     for (uint32_t u = 0; u < n; ++u) dense[order[u]] = u;
 
     auto unit_at = [&](uint32_t u) -> const zeren::Unit& { return d_.units[order[u]]; };
-    a_->unit_id = IdColumn(TextsOf(n, [&](uint32_t u) { return unit_at(u).id; }));
-    a_->unit_name = TextsOf(n, [&](uint32_t u) { return unit_at(u).name; });
+    a_->unit_id = IdColumn(Texts(n, [&](uint32_t u) { return unit_at(u).id; }, "unit ids"));
+    a_->unit_name = Texts(n, [&](uint32_t u) { return unit_at(u).name; }, "unit names");
     absl::flat_hash_map<absl::string_view, uint32_t> kind_index;
     a_->unit_kind.reserve(n);
     a_->unit_members.reserve(n);
@@ -144,8 +144,8 @@ class SnapshotCompiler {
 
   void CompilePeople() {
     const uint32_t n = static_cast<uint32_t>(d_.people.size());
-    a_->person_id = IdColumn(TextsOf(n, [&](uint32_t p) { return d_.people[p].id; }));
-    a_->person_name = TextsOf(n, [&](uint32_t p) { return d_.people[p].name; });
+    a_->person_id = IdColumn(Texts(n, [&](uint32_t p) { return d_.people[p].id; }, "person ids"));
+    a_->person_name = Texts(n, [&](uint32_t p) { return d_.people[p].name; }, "person names");
     a_->roster = d_.roster;
     a_->roster_unit.reserve(d_.roster.unit_ids().size());
     for (const std::string& id : d_.roster.unit_ids()) a_->roster_unit.push_back(Unit(id));
@@ -289,9 +289,10 @@ class SnapshotCompiler {
   }
 
   void CompileDuties() {
+    const uint32_t n = static_cast<uint32_t>(d_.duties.size());
+    a_->duty_id = IdColumn(Texts(n, [&](uint32_t d) { return d_.duties[d].id; }, "duty ids"));
+    a_->duty_text = Texts(n, [&](uint32_t d) { return d_.duties[d].text; }, "duty texts");
     for (const Duty& duty : d_.duties) {
-      a_->duty_id.push_back(duty.id);
-      a_->duty_text.push_back(duty.text);
       a_->duty_unit.push_back(Unit(duty.holder.unit));
       a_->duty_role.push_back(duty.holder.role);
       a_->duty_category.push_back(duty.category);
@@ -301,20 +302,22 @@ class SnapshotCompiler {
   }
 
   void CompileIncidents() {
-    a_->duty_by_id.reserve(a_->duty_id.size());
-    for (DutyIndex d = 0; d < a_->duty_id.size(); ++d) a_->duty_by_id.emplace(a_->duty_id[d], d);
+    const uint32_t n = static_cast<uint32_t>(d_.incidents.size());
+    a_->incident_id =
+        IdColumn(Texts(n, [&](uint32_t i) { return d_.incidents[i].id; }, "incident ids"));
+    a_->incident_case =
+        Texts(n, [&](uint32_t i) { return d_.incidents[i].case_id; }, "incident cases");
     a_->direct_start.push_back(0);
     a_->participant_start.push_back(0);
     a_->circumstance_start.push_back(0);
     for (const Incident& incident : d_.incidents) {
-      a_->incident_id.push_back(incident.id);
       a_->incident_unit.push_back(Unit(incident.unit));
       a_->incident_date.push_back(incident.date);
       a_->incident_since.push_back(incident.since.value_or(incident.date));
       a_->incident_since_given.push_back(incident.since.has_value());
       a_->incident_severity.push_back(incident.severity);
-      a_->incident_duty.push_back(incident.duty.empty() ? kNoIndex : a_->duty_by_id.at(incident.duty));
-      a_->incident_case.push_back(incident.case_id);
+      a_->incident_duty.push_back(incident.duty.empty() ? kNoIndex
+                                                        : a_->duty_id.Find(incident.duty).value());
       for (const std::string& p : incident.direct) a_->direct.push_back(Person(p));
       for (const std::string& p : incident.participants) a_->participant.push_back(Person(p));
       for (const Circumstance& c : incident.circumstances) {
@@ -324,12 +327,8 @@ class SnapshotCompiler {
       a_->participant_start.push_back(static_cast<uint32_t>(a_->participant.size()));
       a_->circumstance_start.push_back(static_cast<uint32_t>(a_->circumstance.size()));
     }
-    GroupBy(unit_count(), a_->incident_unit, Iota(a_->incident_id.size()), &a_->unit_incident_start,
+    GroupBy(unit_count(), a_->incident_unit, Iota(n), &a_->unit_incident_start,
             &a_->unit_incident);
-    a_->incident_by_id.reserve(a_->incident_id.size());
-    for (IncidentIndex i = 0; i < a_->incident_id.size(); ++i) {
-      a_->incident_by_id.emplace(a_->incident_id[i], i);
-    }
   }
 
   void CompileDirectives() {
@@ -338,13 +337,13 @@ class SnapshotCompiler {
     a_->directive_review_start.push_back(0);
     for (DirectiveIndex d = 0; d < d_.directives.size(); ++d) {
       const Directive& directive = d_.directives[d];
-      a_->directive_id.push_back(directive.id);
-      a_->directive_title.push_back(directive.title);
+      AddText(&a_->directive_id, directive.id, "directive ids");
+      AddText(&a_->directive_title, directive.title, "directive titles");
       a_->directive_issuer.push_back(Unit(directive.issued_by));
       a_->directive_date.push_back(directive.date);
       a_->directive_reach.push_back(directive.reach);
       AddTasks(directive.tasks, d, kNoIndex, &task_by_id);
-      a_->directive_task_start.push_back(static_cast<uint32_t>(a_->task_id.size()));
+      a_->directive_task_start.push_back(static_cast<uint32_t>(a_->task_directive.size()));
       for (const TaskReview& r : directive.reviews) {
         a_->review.push_back({r.date, r.task.empty() ? kNoIndex : task_by_id.at(r.task), r.result,
                               r.note});
@@ -358,9 +357,9 @@ class SnapshotCompiler {
       review_keys.push_back(r.task);
       task_reviews.push_back(r);
     }
-    GroupBy(static_cast<uint32_t>(a_->task_id.size()), review_keys, task_reviews,
+    GroupBy(static_cast<uint32_t>(a_->task_directive.size()), review_keys, task_reviews,
             &a_->task_review_start, &a_->task_review);
-    GroupBy(unit_count(), a_->task_unit, Iota(a_->task_id.size()), &a_->unit_task_start,
+    GroupBy(unit_count(), a_->task_unit, Iota(a_->task_directive.size()), &a_->unit_task_start,
             &a_->unit_task);
   }
 
@@ -431,9 +430,9 @@ class SnapshotCompiler {
   void AddTasks(const std::vector<Task>& tasks, DirectiveIndex d, TaskIndex parent,
                 absl::flat_hash_map<absl::string_view, TaskIndex>* task_by_id) {
     for (const Task& task : tasks) {
-      const TaskIndex t = static_cast<TaskIndex>(a_->task_id.size());
+      const TaskIndex t = static_cast<TaskIndex>(a_->task_directive.size());
       task_by_id->emplace(task.id, t);
-      a_->task_id.push_back(task.id);
+      AddText(&a_->task_id, task.id, "task ids");
       a_->task_directive.push_back(d);
       a_->task_parent.push_back(parent);
       a_->task_unit.push_back(Unit(task.unit));
@@ -459,6 +458,7 @@ class SnapshotCompiler {
 
   const ModelData& d_;
   std::shared_ptr<Snapshot::Arrays> a_;
+  absl::Status status_;
 };
 
 absl::StatusOr<Snapshot> Snapshot::Compile(const Model& model) {
@@ -471,14 +471,9 @@ absl::StatusOr<Snapshot> Snapshot::Compile(const Model& model) {
       data.directives.size() >= kLimit) {
     return absl::ResourceExhaustedError("the model has more than 2^32 - 2 records of one kind");
   }
-  for (size_t bytes : {TextBytes(data.units, &Unit::id), TextBytes(data.units, &Unit::name),
-                       TextBytes(data.people, &Person::id),
-                       TextBytes(data.people, &Person::name)}) {
-    if (bytes > TextColumn::kMaxBytes) {
-      return absl::ResourceExhaustedError("the model's unit or person ids or names exceed 4 GiB");
-    }
-  }
-  return Snapshot(SnapshotCompiler(data).Run());
+  absl::StatusOr<std::shared_ptr<Snapshot::Arrays>> arrays = SnapshotCompiler(data).Run();
+  if (!arrays.ok()) return arrays.status();
+  return Snapshot(*std::move(arrays));
 }
 
 std::optional<UnitIndex> Snapshot::FindUnit(absl::string_view id) const {
@@ -508,9 +503,7 @@ const Snapshot::RowAppraisal* Snapshot::NamedRowAppraisal(PersonIndex p) const {
 }
 
 std::optional<IncidentIndex> Snapshot::FindIncident(absl::string_view id) const {
-  auto it = a_->incident_by_id.find(id);
-  if (it == a_->incident_by_id.end()) return std::nullopt;
-  return it->second;
+  return a_->incident_id.Find(id);
 }
 
 std::string Snapshot::DescribeUnit(UnitIndex u) const {

@@ -109,12 +109,9 @@ struct Field {
     }
     TextColumn texts;
     std::string text;
-    size_t bytes = 0;
     for (uint64_t i = 0; i < count; ++i) {
       archive::Text(ar, text);
-      bytes += text.size() + 1;
-      if (bytes > TextColumn::kMaxBytes) throw DecodeError("a text column exceeds 4 GiB");
-      texts.Add(text);
+      if (!texts.Add(text)) throw DecodeError("a text column exceeds 4 GiB");
     }
     return texts;
   }
@@ -178,7 +175,7 @@ class Checker {
 void SnapshotArchive::Save(archive::OutArchive& ar, const Snapshot& snapshot) {
   // Adding a field to Snapshot::Arrays changes its size: store it in ForEachStored (or
   // rebuild it in Load) and bump kSnapshotLayout, then update the size here.
-  static_assert(sizeof(Snapshot::Arrays) == 2824 || sizeof(void*) != 8,
+  static_assert(sizeof(Snapshot::Arrays) == 2888 || sizeof(void*) != 8,
                 "Snapshot::Arrays changed: see ForEachStored");
   // Saving only reads: the visitor is shared with loading, which needs it mutable.
   auto& arrays = const_cast<Snapshot::Arrays&>(*snapshot.a_);
@@ -350,10 +347,6 @@ Snapshot SnapshotArchive::Load(archive::InArchive& ar, const Model& model) {
     if (!u) c.Fail("unit_id", absl::StrCat("lacks the roster's unit \"", id, "\""));
     a->roster_unit.push_back(*u);
   }
-  a->duty_by_id.reserve(duties);
-  for (DutyIndex i = 0; i < duties; ++i) a->duty_by_id.emplace(a->duty_id[i], i);
-  a->incident_by_id.reserve(incidents);
-  for (IncidentIndex i = 0; i < incidents; ++i) a->incident_by_id.emplace(a->incident_id[i], i);
   a->settings = d.settings;
   a->policy = *ParsePolicy(d.policy_json);
   a->scheme = d.assessment ? *ParseScheme(d.assessment->scheme_json) : DefaultScheme();

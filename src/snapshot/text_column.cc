@@ -1,7 +1,5 @@
 #include "zeren/text_column.h"
 
-#include <stdexcept>
-
 namespace zeren {
 
 void TextColumn::Reserve(size_t texts, size_t bytes) {
@@ -9,13 +7,12 @@ void TextColumn::Reserve(size_t texts, size_t bytes) {
   bytes_.reserve(bytes);
 }
 
-void TextColumn::Add(absl::string_view text) {
-  if (text.size() >= kMaxBytes - bytes_.size()) {
-    throw std::length_error("a text column holds at most 4 GiB");
-  }
+bool TextColumn::Add(absl::string_view text) {
+  if (text.size() >= kMaxBytes - bytes_.size()) return false;
   bytes_.append(text.data(), text.size());
   bytes_.push_back('\0');
   end_.push_back(static_cast<uint32_t>(bytes_.size()));
+  return true;
 }
 
 }  // namespace zeren

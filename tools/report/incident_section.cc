@@ -44,7 +44,7 @@ std::string PartyName(const Snapshot& s, const Party& p) {
 
 ReachIncident ToPicture(const Snapshot& s, const Accounting& a) {
   const IncidentIndex i = a.incident;
-  ReachIncident incident{s.incident_id(i), std::string(s.unit_name(s.incident_unit(i))), FormatDate(s.incident_date(i)),
+  ReachIncident incident{std::string(s.incident_id(i)), std::string(s.unit_name(s.incident_unit(i))), FormatDate(s.incident_date(i)),
                          s.incident_severity(i), {}};
   for (const AccountableParty& p : a.parties) {
     incident.parties.push_back({p.party.is_unit ? std::string(s.unit_name(p.party.index))

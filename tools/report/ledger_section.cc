@@ -50,7 +50,7 @@ std::string Lights(const ReportData& d) {
   std::vector<StackedRow> rows;
   for (const auto& [directive, counts] : by_directive) {
     if (rows.size() == kMaxLightRows) break;
-    rows.push_back({d.s.directive_id(directive), std::vector<double>(counts.begin(), counts.end())});
+    rows.push_back({std::string(d.s.directive_id(directive)), std::vector<double>(counts.begin(), counts.end())});
   }
   absl::StrAppend(&out, "</div>\n<h3>", Bilingual("各指令任务灯", "Task lights by directive"), "</h3>",
                   Legend(LightSeries()), "<div class=\"figure\">",
@@ -96,7 +96,7 @@ std::string BreakPoints(const ReportData& d, const DirectiveProfile& p) {
 
 std::string Profile(const ReportData& d, const DirectiveProfile& p) {
   const DirectiveIndex i = p.directive;
-  const std::string& title = d.s.directive_title(i);
+  const absl::string_view title = d.s.directive_title(i);
   return absl::StrCat("<div class=\"directive\"><h3>", Escape(d.s.directive_id(i)), title.empty() ? "" : " · ",
                       Escape(title), "</h3><p class=\"note\">",
                       Bilingual("下发单位", "issued by"), " ", Escape(d.s.DescribeUnit(d.s.directive_issuer(i))),
