@@ -1,5 +1,7 @@
 // A model compiled for queries: dense 32-bit indices, units in level order, CSR arrays.
 // Immutable once compiled and cheap to copy (shared); safe to query from many threads.
+// Ids, names and texts are views into the snapshot that live as long as any copy of it,
+// each ending in a NUL byte past the view: data() is a C string.
 // Posts and links keep their date intervals, so one snapshot answers for any date.
 #ifndef ZEREN_SNAPSHOT_H_
 #define ZEREN_SNAPSHOT_H_
@@ -43,7 +45,6 @@ class Snapshot {
   // ---- units, in level order: every superior comes before its subordinates ----
   uint32_t unit_count() const { return static_cast<uint32_t>(a_->unit_id.size()); }
   std::optional<UnitIndex> FindUnit(absl::string_view id) const;
-  // Ids and names end in a NUL byte past the view: data() is a C string.
   absl::string_view unit_id(UnitIndex u) const { return a_->unit_id[u]; }
   absl::string_view unit_name(UnitIndex u) const { return a_->unit_name[u]; }
   const std::string& unit_kind(UnitIndex u) const { return a_->kinds[a_->unit_kind[u]]; }
@@ -74,8 +75,7 @@ class Snapshot {
   absl::Span<const UnitIndex> parent_array() const { return a_->parent; }
   absl::Span<const uint32_t> unit_levels() const { return a_->unit_level; }
 
-  // ---- people: the document's people in order, then the member roster's rows. Ids and
-  // names end in a NUL byte past the view: data() is a C string. ----
+  // ---- people: the document's people in order, then the member roster's rows ----
   uint32_t person_count() const { return record_people() + a_->roster.size(); }
   std::optional<PersonIndex> FindPerson(absl::string_view id) const;
   absl::string_view person_id(PersonIndex p) const {

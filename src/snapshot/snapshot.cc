@@ -343,7 +343,7 @@ class SnapshotCompiler {
       a_->directive_date.push_back(directive.date);
       a_->directive_reach.push_back(directive.reach);
       AddTasks(directive.tasks, d, kNoIndex, &task_by_id);
-      a_->directive_task_start.push_back(static_cast<uint32_t>(a_->task_directive.size()));
+      a_->directive_task_start.push_back(task_count());
       for (const TaskReview& r : directive.reviews) {
         a_->review.push_back({r.date, r.task.empty() ? kNoIndex : task_by_id.at(r.task), r.result,
                               r.note});
@@ -357,9 +357,9 @@ class SnapshotCompiler {
       review_keys.push_back(r.task);
       task_reviews.push_back(r);
     }
-    GroupBy(static_cast<uint32_t>(a_->task_directive.size()), review_keys, task_reviews,
+    GroupBy(task_count(), review_keys, task_reviews,
             &a_->task_review_start, &a_->task_review);
-    GroupBy(unit_count(), a_->task_unit, Iota(a_->task_directive.size()), &a_->unit_task_start,
+    GroupBy(unit_count(), a_->task_unit, Iota(task_count()), &a_->unit_task_start,
             &a_->unit_task);
   }
 
@@ -430,7 +430,7 @@ class SnapshotCompiler {
   void AddTasks(const std::vector<Task>& tasks, DirectiveIndex d, TaskIndex parent,
                 absl::flat_hash_map<absl::string_view, TaskIndex>* task_by_id) {
     for (const Task& task : tasks) {
-      const TaskIndex t = static_cast<TaskIndex>(a_->task_directive.size());
+      const TaskIndex t = task_count();
       task_by_id->emplace(task.id, t);
       AddText(&a_->task_id, task.id, "task ids");
       a_->task_directive.push_back(d);
@@ -455,6 +455,8 @@ class SnapshotCompiler {
   uint32_t record_people() const { return static_cast<uint32_t>(a_->person_id.size()); }
   uint32_t record_posts() const { return static_cast<uint32_t>(a_->post_person.size()); }
   uint32_t person_count() const { return record_people() + a_->roster.size(); }
+  // Not task_id's size, which stops short when the ids overflow their column.
+  uint32_t task_count() const { return static_cast<uint32_t>(a_->task_directive.size()); }
 
   const ModelData& d_;
   std::shared_ptr<Snapshot::Arrays> a_;
