@@ -1,7 +1,7 @@
 // A national-scale organization end to end (issue 7): generating it, validating it
 // (Model::Create), compiling the snapshot, assessing it on 1 and 2 threads (members' scores
-// on demand, and once listed), accounting for every incident, chain queries, and saving and
-// loading the .zrn archive.
+// on demand, and once listed), accounting for every incident (one by one, and as a batch on
+// 1 and 2 threads), chain queries, and saving and loading the .zrn archive.
 //
 //   zeren_bench_national [--units=N] [--members=M] [--seed=S] [--member-people=0|1]
 //                        [benchmark flags]
@@ -227,6 +227,21 @@ void BM_AccountAll(benchmark::State& st) {
   st.counters["parties"] = static_cast<double>(parties);
 }
 
+// Every incident once through AccountAll: unit by unit, on 1 or 2 threads.
+void BM_AccountBatch(benchmark::State& st) {
+  if (absl::Status s = MakeSnapshot(); !s.ok()) return Fail(st, s);
+  const Snapshot& snapshot = *state().snapshot;
+  std::vector<Accounting> all;
+  const double seconds = OneShot(st, [&]() -> absl::Status {
+    all = AccountAll(snapshot, snapshot.policy(), static_cast<int>(st.range(0)));
+    return absl::OkStatus();
+  });
+  size_t parties = 0;
+  for (const Accounting& a : all) parties += a.parties.size();
+  st.counters["incidents_per_s"] = Rate(snapshot.incident_count(), seconds);
+  st.counters["parties"] = static_cast<double>(parties);
+}
+
 // Chains of units spread over the whole organization, at mid-year.
 void BM_Chain(benchmark::State& st) {
   if (absl::Status s = MakeSnapshot(); !s.ok()) return Fail(st, s);
@@ -300,6 +315,8 @@ BENCHMARK(BM_SnapshotCompile)->Iterations(1)->UseManualTime()->Unit(benchmark::k
 BENCHMARK(BM_Assess)->Args({1, 0})->Args({2, 0})->Args({2, 1})->ArgNames({"threads", "people"})
     ->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
 BENCHMARK(BM_AccountAll)->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_AccountBatch)->Arg(1)->Arg(2)->ArgName("threads")->Iterations(1)->UseManualTime()
+    ->Unit(benchmark::kSecond);
 BENCHMARK(BM_Chain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ArchiveSave)->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
 BENCHMARK(BM_ArchiveLoad)->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);

@@ -1006,10 +1006,7 @@ int32_t zeren_snapshot_account_all_json(const zeren_snapshot* snapshot, char** o
     if (snapshot == nullptr) return call.Null("snapshot");
     if (out == nullptr) return call.Null("out");
     const zeren::Snapshot& s = snapshot->snapshot;
-    zeren::Accountant accountant(s);
-    std::vector<zeren::Accounting> all(s.incident_count());
-    for (zeren::IncidentIndex i = 0; i < all.size(); ++i) accountant.Account(i, &all[i]);
-    CopyOut(zeren::AccountingsToJson(s, all), out, size);
+    CopyOut(zeren::AccountingsToJson(s, zeren::AccountAll(s, s.policy())), out, size);
     return ZEREN_OK;
   });
 }

@@ -84,5 +84,28 @@ TEST(Concurrency, ParallelRollUpAnswersLikeOneThread) {
   }
 }
 
+// AccountAll shares units out between threads: every incident answered as Account answers
+// it alone, whatever the thread count, under the snapshot's policy or another.
+TEST(Concurrency, AccountAllAnswersLikeAccountOneByOne) {
+  const Snapshot s =
+      *Snapshot::Compile(bench::ShapedOrganization(bench::NationalShape(3000, 2), 2));
+  ASSERT_GT(s.incident_count(), 50u);
+  Policy lenient = s.policy();
+  lenient.upward_max_levels = 1;
+  for (const Policy& policy : {s.policy(), lenient}) {
+    Accountant accountant(s, policy);
+    std::vector<Accounting> expected(s.incident_count());
+    for (IncidentIndex i = 0; i < s.incident_count(); ++i) accountant.Account(i, &expected[i]);
+    const std::string json = AccountingsToJson(s, expected);
+    for (int threads : {0, 1, 2, 3}) {
+      const std::vector<Accounting> all = AccountAll(s, policy, threads);
+      ASSERT_EQ(all.size(), s.incident_count());
+      EXPECT_EQ(AccountingsToJson(s, all), json) << threads;
+    }
+  }
+  EXPECT_NE(AccountingsToJson(s, AccountAll(s, lenient)),
+            AccountingsToJson(s, AccountAll(s, s.policy())));
+}
+
 }  // namespace
 }  // namespace zeren

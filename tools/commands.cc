@@ -294,18 +294,15 @@ int RunAccount(const std::vector<std::string>& args, std::ostream& out, std::ost
   int code = kExitOk;
   std::optional<Snapshot> s = LoadSnapshot(options->model, err, &code);
   if (!s) return code;
-  std::vector<IncidentIndex> incidents;
+  std::vector<Accounting> results;
   if (options->all) {
-    for (IncidentIndex i = 0; i < s->incident_count(); ++i) incidents.push_back(i);
+    results = AccountAll(*s, s->policy());
   } else if (std::optional<IncidentIndex> i = s->FindIncident(options->incident)) {
-    incidents.push_back(*i);
+    Accountant(*s).Account(*i, &results.emplace_back());
   } else {
     err << "zeren account: unknown incident \"" << options->incident << "\"\n";
     return kExitQuery;
   }
-  Accountant accountant(*s);
-  std::vector<Accounting> results(incidents.size());
-  for (size_t k = 0; k < incidents.size(); ++k) accountant.Account(incidents[k], &results[k]);
   if (options->json) {
     out << (options->all ? AccountingsToJson(*s, results) : AccountingToJson(*s, results[0]));
     return kExitOk;

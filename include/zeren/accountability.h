@@ -105,6 +105,13 @@ class Accountant {
   std::unique_ptr<Scratch> scratch_;
 };
 
+// Every incident of the snapshot under `policy`: element i answers incident i exactly as
+// Account(i) does, whatever `threads` is. The incidents are answered unit by unit, units in
+// level order, so that neighbours find their superiors' posts and links still in cache;
+// `threads` threads (1 when less) share the units, weighted by their incidents.
+std::vector<Accounting> AccountAll(const Snapshot& snapshot, const Policy& policy,
+                                   int threads = 1);
+
 // Human-readable text of a path, with names and ids.
 std::string Describe(const Snapshot& snapshot, IncidentIndex incident, const Party& party,
                      const ReachPath& path);

@@ -178,6 +178,8 @@ class Snapshot {
   absl::Span<const IncidentIndex> incidents_at(UnitIndex u) const {
     return Range(a_->unit_incident_start, a_->unit_incident, u);
   }
+  // incidents_at's CSR offsets (unit_count + 1), to share units out by their incidents.
+  absl::Span<const uint32_t> incident_starts() const { return a_->unit_incident_start; }
 
   // ---- assessment inputs (none when the model has no `assessment`) ----
   // Summed as doubles: each count fits 2^53, their sum over many ballots need not.

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "src/engine/rollup.h"
 #include "src/query/hierarchy_walk.h"
 
 namespace zeren {
@@ -286,6 +287,18 @@ class Accountant::Pass {
 
 void Accountant::Account(IncidentIndex i, Accounting* out) {
   Pass(snapshot_, policy_, *scratch_, i).Run(out);
+}
+
+std::vector<Accounting> AccountAll(const Snapshot& snapshot, const Policy& policy, int threads) {
+  std::vector<Accounting> all(snapshot.incident_count());
+  auto answer = [&](int, UnitIndex begin, UnitIndex end) {
+    Accountant accountant(snapshot, policy);
+    for (UnitIndex u = begin; u < end; ++u) {
+      for (IncidentIndex i : snapshot.incidents_at(u)) accountant.Account(i, &all[i]);
+    }
+  };
+  rollup::ParallelRanges(snapshot.unit_count(), snapshot.incident_starts(), threads, answer);
+  return all;
 }
 
 }  // namespace zeren

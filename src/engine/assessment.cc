@@ -80,22 +80,26 @@ class Assessor {
   }
 
   // Units that an incident of the period holds to account as organizations. The incidents
-  // are split between the threads, each with its own Accountant (it keeps scratch space);
-  // their findings are or-ed, so every thread count finds the same units.
+  // are answered unit by unit, as AccountAll does, the units split between the threads,
+  // each with its own Accountant (it keeps scratch space); their findings are or-ed, so
+  // every thread count finds the same units.
   void FindUnitsHeldAccountable() {
     const uint32_t n = s_.unit_count();
     std::vector<std::vector<uint8_t>> held(threads_, std::vector<uint8_t>(n, 0));
-    rollup::ParallelRanges(s_.incident_count(), {}, threads_, [&](int t, uint32_t begin, uint32_t end) {
+    auto answer = [&](int t, UnitIndex begin, UnitIndex end) {
       Accountant accountant(s_);
       Accounting result;
-      for (IncidentIndex i = begin; i < end; ++i) {
-        if (!InPeriod(s_.incident_date(i))) continue;
-        accountant.Account(i, &result);
-        for (const AccountableParty& p : result.parties) {
-          if (p.party.is_unit && p.form != Form::kNone) held[t][p.party.index] = 1;
+      for (UnitIndex u = begin; u < end; ++u) {
+        for (IncidentIndex i : s_.incidents_at(u)) {
+          if (!InPeriod(s_.incident_date(i))) continue;
+          accountant.Account(i, &result);
+          for (const AccountableParty& p : result.parties) {
+            if (p.party.is_unit && p.form != Form::kNone) held[t][p.party.index] = 1;
+          }
         }
       }
-    });
+    };
+    rollup::ParallelRanges(n, s_.incident_starts(), threads_, answer);
     held_.assign(n, false);
     for (const std::vector<uint8_t>& found : held) {
       for (UnitIndex u = 0; u < n; ++u) held_[u] = held_[u] || found[u];
