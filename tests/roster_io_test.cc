@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "gtest/gtest.h"
 #include "src/io/archive_format.h"
 #include "tests/archive_bytes.h"
 #include "tests/roster_fixture.h"
 #include "zeren/archive.h"
+#include "zeren/huge_page_allocator.h"
 #include "zeren/model_csv.h"
 #include "zeren/model_json.h"
 
@@ -101,7 +103,7 @@ std::string ArchiveOf(const Model& model) {
 }
 
 // Appraisals compared bit for bit: NaN marks a row without one.
-std::vector<uint64_t> Bits(const std::vector<double>& numbers) {
+std::vector<uint64_t> Bits(absl::Span<const double> numbers) {
   std::vector<uint64_t> bits(numbers.size());
   if (!numbers.empty()) std::memcpy(bits.data(), numbers.data(), numbers.size() * sizeof(double));
   return bits;
@@ -116,7 +118,7 @@ TEST(RosterArchive, RoundTripKeepsEveryColumn) {
   ASSERT_TRUE(loaded.ok()) << loaded.status();
   const MemberRoster::Columns& a = model.data().roster.columns();
   const MemberRoster::Columns& b = loaded->model.data().roster.columns();
-  EXPECT_EQ(b.id_bytes, kIdBytes);
+  EXPECT_EQ(std::string(b.id_bytes.begin(), b.id_bytes.end()), kIdBytes);
   EXPECT_EQ(b.id_bytes, a.id_bytes);
   EXPECT_EQ(b.name_bytes, a.name_bytes);
   EXPECT_EQ(b.id_end, a.id_end);
@@ -126,7 +128,7 @@ TEST(RosterArchive, RoundTripKeepsEveryColumn) {
   EXPECT_EQ(b.from, a.from);
   EXPECT_EQ(b.to, a.to);
   EXPECT_EQ(Bits(b.appraisal), Bits(a.appraisal));
-  EXPECT_EQ(b.order, (std::vector<uint32_t>{3, 1, 5, 0, 4, 2}));
+  EXPECT_EQ(b.order, (HugePageVector<uint32_t>{3, 1, 5, 0, 4, 2}));
   EXPECT_EQ(loaded->model.data().roster.Find("m07"), std::optional<uint32_t>(4));
   EXPECT_EQ(ModelToJson(loaded->model), ModelToJson(model));
   EXPECT_EQ(ModelToJson(loaded->model), ModelToJson(WithRecords()));

@@ -56,7 +56,7 @@ class IdColumn {
   struct Indexed {
     explicit Indexed(TextColumn texts);
     TextColumn ids;
-    absl::flat_hash_set<uint32_t, Hash, Equal> index;
+    absl::flat_hash_set<uint32_t, Hash, Equal, HugePageAllocator<uint32_t>> index;
   };
 
   std::shared_ptr<const Indexed> c_;

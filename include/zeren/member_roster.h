@@ -29,6 +29,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "zeren/date.h"
+#include "zeren/huge_page_allocator.h"
 
 namespace zeren {
 
@@ -66,13 +67,13 @@ class MemberRoster {
 
   // The columns as they are stored, for the archive (src/io).
   struct Columns {
-    std::string id_bytes, name_bytes;   // every id (name) back to back, each ending in NUL
-    std::vector<uint32_t> id_end, name_end;  // offset just past row r's id (name) and its NUL
+    HugePageVector<char> id_bytes, name_bytes;  // every id (name) back to back, each ending in NUL
+    HugePageVector<uint32_t> id_end, name_end;  // offset just past row r's id (name) and its NUL
     std::vector<std::string> unit_ids;
-    std::vector<uint32_t> unit;         // into unit_ids
-    std::vector<Date> from, to;
-    std::vector<double> appraisal;      // NaN: none
-    std::vector<uint32_t> order;        // rows in id order; empty when that is row order
+    HugePageVector<uint32_t> unit;       // into unit_ids
+    HugePageVector<Date> from, to;
+    HugePageVector<double> appraisal;    // NaN: none
+    HugePageVector<uint32_t> order;      // rows in id order; empty when that is row order
   };
   const Columns& columns() const { return *c_; }
   // A roster over `columns`, or InvalidArgument when they do not fit together (lengths,
@@ -84,8 +85,8 @@ class MemberRoster {
   friend class MemberRosterBuilder;
   explicit MemberRoster(std::shared_ptr<const Columns> columns) : c_(std::move(columns)) {}
 
-  static absl::string_view Text(const std::string& bytes, const std::vector<uint32_t>& end,
-                                uint32_t r) {
+  static absl::string_view Text(const HugePageVector<char>& bytes,
+                                const HugePageVector<uint32_t>& end, uint32_t r) {
     const uint32_t begin = r == 0 ? 0 : end[r - 1];
     return absl::string_view(bytes.data() + begin, end[r] - begin - 1);
   }

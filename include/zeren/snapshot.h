@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
 #include "zeren/date.h"
+#include "zeren/huge_page_allocator.h"
 #include "zeren/id_column.h"
 #include "zeren/model.h"
 #include "zeren/policy.h"
@@ -279,7 +280,7 @@ class Snapshot {
 
  private:
   template <typename T>
-  using Column = std::vector<T>;
+  using Column = HugePageVector<T>;
 
   struct Arrays {
     IdColumn unit_id;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "zeren/huge_page_allocator.h"
 
 namespace zeren {
 
@@ -38,8 +39,8 @@ class TextColumn {
   size_t ByteSize() const { return bytes_.capacity() + end_.capacity() * sizeof(uint32_t); }
 
  private:
-  std::string bytes_;
-  std::vector<uint32_t> end_;  // offset just past text i's NUL
+  HugePageVector<char> bytes_;
+  HugePageVector<uint32_t> end_;  // offset just past text i's NUL
 };
 
 }  // namespace zeren

@@ -161,8 +161,9 @@ void Enum(Ar& ar, E& value, E last) {
   }
 }
 
-template <typename Ar>
-void Text(Ar& ar, std::string& text) {
+// Its size, then its bytes: a std::string, or a vector of char.
+template <typename Ar, typename Chars>
+void Text(Ar& ar, Chars& text) {
   uint64_t size = text.size();
   Int(ar, size);
   if constexpr (kSaving<Ar>) {
@@ -180,16 +181,16 @@ void Span(Ar& ar, Interval& interval) {
 }
 
 // A count of items to come, each at least `min_bytes` long; resizes `items` on load.
-template <typename Ar, typename T>
-void Size(Ar& ar, std::vector<T>& items, size_t min_bytes) {
+template <typename Ar, typename T, typename A>
+void Size(Ar& ar, std::vector<T, A>& items, size_t min_bytes) {
   uint64_t count = items.size();
   Int(ar, count);
   if constexpr (!kSaving<Ar>) items.resize(CheckCount(count, min_bytes));
 }
 
 // Plain data without padding, as one block of bytes (a Boost binary object).
-template <typename Ar, typename T>
-void Block(Ar& ar, std::vector<T>& items) {
+template <typename Ar, typename T, typename A>
+void Block(Ar& ar, std::vector<T, A>& items) {
   // Callers pass only types without padding, so that equal arrays give equal bytes.
   static_assert(std::is_trivially_copyable_v<T>);
   Size(ar, items, sizeof(T));
@@ -200,8 +201,8 @@ void Block(Ar& ar, std::vector<T>& items) {
   }
 }
 
-template <typename Ar>
-void Texts(Ar& ar, std::vector<std::string>& texts) {
+template <typename Ar, typename A>
+void Texts(Ar& ar, std::vector<std::string, A>& texts) {
   Size(ar, texts, sizeof(uint64_t));
   for (std::string& text : texts) Text(ar, text);
 }

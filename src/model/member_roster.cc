@@ -13,13 +13,13 @@ namespace {
 constexpr size_t kMaxRows = 0xFFFFFFFEu;
 constexpr size_t kMaxBytes = std::numeric_limits<uint32_t>::max();
 
-template <typename T>
-size_t Bytes(const std::vector<T>& v) {
+template <typename T, typename A>
+size_t Bytes(const std::vector<T, A>& v) {
   return v.capacity() * sizeof(T);
 }
 
 // True when the offsets in `end` rise from 0 to bytes.size(), each text ending in NUL.
-bool OffsetsFit(const std::vector<uint32_t>& end, const std::string& bytes) {
+bool OffsetsFit(absl::Span<const uint32_t> end, absl::Span<const char> bytes) {
   uint32_t previous = 0;
   for (uint32_t e : end) {
     if (e <= previous || e > bytes.size() || bytes[e - 1] != '\0') return false;
@@ -47,7 +47,7 @@ std::optional<uint32_t> MemberRoster::Find(absl::string_view id) const {
 }
 
 size_t MemberRoster::ByteSize() const {
-  size_t bytes = c_->id_bytes.capacity() + c_->name_bytes.capacity() + Bytes(c_->id_end) +
+  size_t bytes = Bytes(c_->id_bytes) + Bytes(c_->name_bytes) + Bytes(c_->id_end) +
                  Bytes(c_->name_end) + Bytes(c_->unit) + Bytes(c_->from) + Bytes(c_->to) +
                  Bytes(c_->appraisal) + Bytes(c_->order) + Bytes(c_->unit_ids);
   for (const std::string& unit : c_->unit_ids) bytes += unit.capacity();
@@ -119,9 +119,11 @@ absl::Status MemberRosterBuilder::Add(absl::string_view id, absl::string_view na
     const uint32_t last_size = c_.id_end.back() - last_begin - 1;
     in_order_ = absl::string_view(c_.id_bytes.data() + last_begin, last_size) <= id;
   }
-  c_.id_bytes.append(id.data(), id.size()).push_back('\0');
+  c_.id_bytes.insert(c_.id_bytes.end(), id.begin(), id.end());
+  c_.id_bytes.push_back('\0');
   c_.id_end.push_back(static_cast<uint32_t>(c_.id_bytes.size()));
-  c_.name_bytes.append(name.data(), name.size()).push_back('\0');
+  c_.name_bytes.insert(c_.name_bytes.end(), name.begin(), name.end());
+  c_.name_bytes.push_back('\0');
   c_.name_end.push_back(static_cast<uint32_t>(c_.name_bytes.size()));
   c_.unit.push_back(UnitSlot(unit_id));
   c_.from.push_back(held.from);

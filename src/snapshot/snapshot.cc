@@ -13,9 +13,9 @@ namespace {
 
 // Groups `items` by key into CSR form: start has key_count + 1 offsets; items keep their
 // relative order within a group (a stable counting sort).
-template <typename Item>
-void GroupBy(uint32_t key_count, const std::vector<uint32_t>& keys, const std::vector<Item>& items,
-             std::vector<uint32_t>* start, std::vector<Item>* grouped) {
+template <typename Items, typename StartColumn, typename GroupedColumn>
+void GroupBy(uint32_t key_count, absl::Span<const uint32_t> keys, const Items& items,
+             StartColumn* start, GroupedColumn* grouped) {
   start->assign(key_count + 1, 0);
   for (uint32_t key : keys) ++(*start)[key + 1];
   std::partial_sum(start->begin(), start->end(), start->begin());
@@ -238,12 +238,12 @@ class SnapshotCompiler {
     std::stable_sort(by_person.begin(), by_person.end(), [&](uint32_t x, uint32_t y) {
       return a_->post_held[x].from < a_->post_held[y].from;
     });
-    std::vector<uint32_t>& start = a_->person_post_start;
-    std::vector<uint32_t>& posts = a_->person_post;
+    auto& start = a_->person_post_start;
+    auto& posts = a_->person_post;
     GroupBy(person_count(), Keys(by_person, a_->post_person), by_person, &start, &posts);
     if (a_->roster.empty()) return;
     const uint32_t people = record_people();
-    std::vector<uint32_t> merged(posts.size() + a_->roster.size());
+    HugePageVector<PostIndex> merged(posts.size() + a_->roster.size());
     const Snapshot view(a_);
     uint32_t out = 0;
     for (PersonIndex p = 0; p < person_count(); ++p) {
@@ -445,7 +445,7 @@ class SnapshotCompiler {
 
   // The key of each item in `order`, for GroupBy.
   static std::vector<uint32_t> Keys(const std::vector<uint32_t>& order,
-                                    const std::vector<uint32_t>& key_of) {
+                                    absl::Span<const uint32_t> key_of) {
     std::vector<uint32_t> keys(order.size());
     for (size_t i = 0; i < order.size(); ++i) keys[i] = key_of[order[i]];
     return keys;

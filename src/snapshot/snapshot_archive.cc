@@ -40,7 +40,8 @@ struct Field {
 
   void operator()(bool& flag) { archive::Flag(ar, flag); }
   void operator()(Interval& interval) { archive::Span(ar, interval); }
-  void operator()(std::vector<std::string>& texts) { archive::Texts(ar, texts); }
+  template <typename A>
+  void operator()(std::vector<std::string, A>& texts) { archive::Texts(ar, texts); }
   // A text column travels as archive::Texts stores a vector of strings.
   void operator()(TextColumn& texts) {
     if constexpr (archive::kSaving<Ar>) {
@@ -57,8 +58,8 @@ struct Field {
     }
   }
 
-  template <typename T>
-  void operator()(std::vector<T>& items) {
+  template <typename T, typename A>
+  void operator()(std::vector<T, A>& items) {
     if constexpr (kIsBlock<T>) {
       static_assert(sizeof(Interval) == 8 && sizeof(Snapshot::Votes) == 32 &&
                         sizeof(Snapshot::RowAppraisal) == 16,
@@ -81,7 +82,8 @@ struct Field {
   }
 
   // std::vector<bool> hands out proxies, not references.
-  void operator()(std::vector<bool>& flags) {
+  template <typename A>
+  void operator()(std::vector<bool, A>& flags) {
     archive::Size(ar, flags, 1);
     for (size_t i = 0; i < flags.size(); ++i) {
       bool flag = flags[i];
@@ -143,7 +145,7 @@ class Checker {
   }
 
   // A CSR offset table: keys + 1 entries rising from 0 to `values`.
-  void Offsets(const char* name, const std::vector<uint32_t>& start, size_t keys,
+  void Offsets(const char* name, absl::Span<const uint32_t> start, size_t keys,
                size_t values) const {
     Size(name, start.size(), keys + 1);
     if (start[0] != 0 || start[keys] != values) {
@@ -155,7 +157,7 @@ class Checker {
   }
 
   // Every value below `limit` (or kNoIndex when `none` allows it).
-  void Indices(const char* name, const std::vector<uint32_t>& values, size_t limit,
+  void Indices(const char* name, absl::Span<const uint32_t> values, size_t limit,
                bool none = false) const {
     for (size_t i = 0; i < values.size(); ++i) Index(name, i, values[i], limit, none);
   }
@@ -175,7 +177,7 @@ class Checker {
 void SnapshotArchive::Save(archive::OutArchive& ar, const Snapshot& snapshot) {
   // Adding a field to Snapshot::Arrays changes its size: store it in ForEachStored (or
   // rebuild it in Load) and bump kSnapshotLayout, then update the size here.
-  static_assert(sizeof(Snapshot::Arrays) == 2888 || sizeof(void*) != 8,
+  static_assert(sizeof(Snapshot::Arrays) == 2832 || sizeof(void*) != 8,
                 "Snapshot::Arrays changed: see ForEachStored");
   // Saving only reads: the visitor is shared with loading, which needs it mutable.
   auto& arrays = const_cast<Snapshot::Arrays&>(*snapshot.a_);

@@ -9,7 +9,7 @@ void TextColumn::Reserve(size_t texts, size_t bytes) {
 
 bool TextColumn::Add(absl::string_view text) {
   if (text.size() >= kMaxBytes - bytes_.size()) return false;
-  bytes_.append(text.data(), text.size());
+  bytes_.insert(bytes_.end(), text.begin(), text.end());
   bytes_.push_back('\0');
   end_.push_back(static_cast<uint32_t>(bytes_.size()));
   return true;
