@@ -4,7 +4,8 @@
 // more are therefore mapped on 2 MiB boundaries and advised to use transparent huge pages
 // (Linux, madvise(MADV_HUGEPAGE)), which the common "madvise" setting of
 // /sys/kernel/mm/transparent_hugepage/enabled grants only to memory that asks. Smaller
-// arrays, and every array on other systems, come from std::allocator.
+// arrays, arrays of types that own memory (a leak checker does not look inside mappings
+// for the pointers they hold) and every array on other systems come from std::allocator.
 #ifndef ZEREN_HUGE_PAGE_ALLOCATOR_H_
 #define ZEREN_HUGE_PAGE_ALLOCATOR_H_
 
@@ -19,8 +20,8 @@ namespace huge_pages_internal {
 
 inline constexpr size_t kHugePage = size_t{2} << 20;
 
-// A zeroed mapping of `bytes` (at least kHugePage) starting on a huge-page boundary;
-// throws std::bad_alloc when there is no memory for it.
+// A zeroed mapping of `bytes`, rounded up to whole huge pages, starting on a huge-page
+// boundary; throws std::bad_alloc when there is no memory for it.
 void* Map(size_t bytes);
 // Releases what Map(bytes) returned.
 void Unmap(void* p, size_t bytes) noexcept;
@@ -53,7 +54,7 @@ class HugePageAllocator {
  private:
   static bool IsLarge(size_t n) {
 #if defined(__linux__)
-    return n >= huge_pages_internal::kHugePage / sizeof(T);
+    return std::is_trivially_copyable_v<T> && n >= huge_pages_internal::kHugePage / sizeof(T);
 #else
     (void)n;
     return false;

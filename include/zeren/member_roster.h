@@ -67,8 +67,9 @@ class MemberRoster {
 
   // The columns as they are stored, for the archive (src/io).
   struct Columns {
-    HugePageVector<char> id_bytes, name_bytes;  // every id (name) back to back, each ending in NUL
-    HugePageVector<uint32_t> id_end, name_end;  // offset just past row r's id (name) and its NUL
+    // Every id (name) back to back, each ending in NUL, and the offset just past row r's.
+    HugePageVector<char> id_bytes, name_bytes;
+    HugePageVector<uint32_t> id_end, name_end;
     std::vector<std::string> unit_ids;
     HugePageVector<uint32_t> unit;       // into unit_ids
     HugePageVector<Date> from, to;

@@ -34,7 +34,7 @@ void* Map(size_t bytes) {
 
 void Unmap(void* p, size_t bytes) noexcept { munmap(p, RoundUp(bytes)); }
 
-#else
+#else  // never called: HugePageAllocator maps nothing here
 
 void* Map(size_t bytes) { return ::operator new(bytes); }
 void Unmap(void* p, size_t) noexcept { ::operator delete(p); }
