@@ -299,5 +299,54 @@ TEST(Validation, AcceptsAdjacentPostsAndUnitKindsOutsideTheList) {
   EXPECT_TRUE(problems.empty());
 }
 
+// Posts and appraisals listed in the order of their people and units, then out of it: the
+// same lookups, guessed or hashed, find the same records and miss the same unknown ids.
+TEST(Validation, FindsReferencesInAnyOrder) {
+  const std::string units = R"([{"id": "org", "name": "Org", "kind": "leading_group"},
+      {"id": "b1", "name": "B1", "kind": "branch", "parents": ["org"]},
+      {"id": "b2", "name": "B2", "kind": "branch", "parents": ["org"]}])";
+  const std::string people = R"([{"id": "p1", "name": "P1"}, {"id": "p2", "name": "P2"},
+      {"id": "p3", "name": "P3"}])";
+  ProblemList problems = ProblemsOf(Doc(
+      units, people,
+      R"([{"person": "p1", "unit": "org", "role": "member", "from": "2024-01-01"},
+          {"person": "p2", "unit": "b1", "role": "member", "from": "2024-01-01"},
+          {"person": "p3", "unit": "b2", "role": "member", "from": "2024-01-01"},
+          {"person": "p3", "unit": "b3", "role": "member", "from": "2024-01-01"},
+          {"person": "p4", "unit": "b2", "role": "member", "from": "2024-01-01"},
+          {"person": "p1", "unit": "b1", "role": "member", "from": "2024-01-01"},
+          {"person": "p2", "unit": "org", "role": "member", "from": "2024-01-01"},
+          {"person": "", "unit": "", "role": "member", "from": "2024-01-01"}])"));
+  std::vector<std::string> lines;
+  for (const Problem& p : problems.kept()) lines.push_back(p.ToString());
+  EXPECT_EQ(lines, (std::vector<std::string>{"posts[3].unit: unknown unit \"b3\"",
+                                             "posts[4].person: unknown person \"p4\"",
+                                             "posts[7].person: unknown person \"\"",
+                                             "posts[7].unit: unknown unit \"\""}));
+}
+
+// With a unit id repeated, posts naming it are one unit's posts: the third post's unit
+// follows the second's in the document, but a guess must not land on the repeat. Posts of
+// an unknown unit are reported as such and not compared.
+TEST(Validation, ComparesPostsOfARepeatedUnitIdAndNotOfAnUnknownOne) {
+  ProblemList problems = ProblemsOf(Doc(
+      R"([{"id": "b1", "name": "B1", "kind": "branch"}, {"id": "c", "name": "C", "kind": "branch"},
+          {"id": "b1", "name": "B1", "kind": "branch"}])",
+      kTwoPeople,
+      R"([{"person": "p1", "unit": "b1", "role": "secretary", "from": "2024-01-01"},
+          {"person": "p1", "unit": "c", "role": "member", "from": "2024-01-01"},
+          {"person": "p2", "unit": "b1", "role": "secretary", "from": "2024-06-01"},
+          {"person": "p1", "unit": "zz", "role": "head", "from": "2024-01-01"},
+          {"person": "p2", "unit": "zz", "role": "head", "from": "2024-06-01"}])"));
+  std::vector<std::string> lines;
+  for (const Problem& p : problems.kept()) lines.push_back(p.ToString());
+  EXPECT_EQ(lines,
+            (std::vector<std::string>{
+                "units[2].id: duplicate id \"b1\" (first at units[0])",
+                "posts[3].unit: unknown unit \"zz\"", "posts[4].unit: unknown unit \"zz\"",
+                "posts[2]: secretary posts of unit \"b1\" overlap: \"p1\" (posts[0], 2024-01-01 "
+                "to …) and \"p2\" (2024-06-01 to …)"}));
+}
+
 }  // namespace
 }  // namespace zeren

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -12,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "src/graph/leads_graph.h"
 #include "src/io/json_text.h"
+#include "src/model/sequential_guess.h"
 #include "zeren/limits.h"
 #include "zeren/model.h"
 #include "zeren/policy.h"
@@ -187,17 +190,36 @@ class Validator {
     }
   }
 
+  // The position of `id` among `records`, indexed in `map`. When ids repeat the map's
+  // position (the first) is the answer, so the guess is left out.
+  template <typename Record>
+  static std::optional<uint32_t> Find(const std::vector<Record>& records, const IdMap& map,
+                                      SequentialGuess* guess, absl::string_view id) {
+    auto find = [&](absl::string_view key) -> std::optional<uint32_t> {
+      auto it = map.find(key);
+      if (it == map.end()) return std::nullopt;
+      return it->second;
+    };
+    if (map.size() != records.size()) return find(id);  // repeated or empty ids
+    auto id_at = [&](uint32_t i) -> absl::string_view { return records[i].id; };
+    return guess->Find(id, static_cast<uint32_t>(records.size()), id_at, find);
+  }
+
+  // The position of unit `id`, or nullopt and a problem at path().
+  std::optional<uint32_t> ResolveUnit(LazyPath path, absl::string_view id) {
+    std::optional<uint32_t> unit = Find(data_.units, units_, &unit_guess_, id);
+    if (!unit) Add(path(), id, absl::StrCat("unknown unit ", Quoted(id)));
+    return unit;
+  }
   bool RequireUnit(LazyPath path, absl::string_view id) {
-    if (units_.contains(id)) return true;
-    Add(path(), id, absl::StrCat("unknown unit ", Quoted(id)));
-    return false;
+    return ResolveUnit(path, id).has_value();
   }
   bool RequireUnit(const std::string& path, absl::string_view id) {
     return RequireUnit([&] { return path; }, id);
   }
 
   bool RequirePerson(LazyPath path, absl::string_view id) {
-    if (people_.contains(id) || data_.roster.Find(id)) return true;
+    if (Find(data_.people, people_, &person_guess_, id) || data_.roster.Find(id)) return true;
     Add(path(), id, absl::StrCat("unknown person ", Quoted(id)));
     return false;
   }
@@ -320,10 +342,12 @@ class Validator {
   }
 
   void CheckPosts() {
+    post_unit_.assign(data_.posts.size(), kNoUnit);
     for (size_t i = 0; i < data_.posts.size(); ++i) {
       const Post& post = data_.posts[i];
       RequirePerson([&] { return At("posts", i) + ".person"; }, post.person);
-      RequireUnit([&] { return At("posts", i) + ".unit"; }, post.unit);
+      post_unit_[i] =
+          ResolveUnit([&] { return At("posts", i) + ".unit"; }, post.unit).value_or(kNoUnit);
       if (post.held.from == kBeginningOfTime) {
         Add(At("posts", i) + ".from", post.person, "a post needs a `from` date");
       }
@@ -399,31 +423,38 @@ class Validator {
     }
   }
 
-  // At most one secretary, head and discipline secretary per unit on any day.
+  // At most one secretary, head and discipline secretary per unit on any day. The posts of
+  // known units are sorted by unit position rather than id: sorting millions of strings
+  // cost more than the rest of the posts' checks.
   void CheckSingleHolderOverlaps() {
-    std::vector<uint32_t> order;
-    for (size_t i = 0; i < data_.posts.size(); ++i) {
-      if (IsSingleHolder(data_.posts[i].role)) order.push_back(static_cast<uint32_t>(i));
-    }
+    struct Slot {
+      uint32_t unit;
+      Role role;
+      Date from;
+      uint32_t post;
+      bool operator<(const Slot& o) const {
+        return std::tie(unit, role, from, post) < std::tie(o.unit, o.role, o.from, o.post);
+      }
+    };
     const auto& posts = data_.posts;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      const Post& x = posts[a];
-      const Post& y = posts[b];
-      if (x.unit != y.unit) return x.unit < y.unit;
-      if (x.role != y.role) return x.role < y.role;
-      if (x.held.from != y.held.from) return x.held.from < y.held.from;
-      return a < b;
-    });
+    std::vector<Slot> order;
+    for (size_t i = 0; i < posts.size(); ++i) {
+      if (IsSingleHolder(posts[i].role) && post_unit_[i] != kNoUnit) {
+        order.push_back(
+            {post_unit_[i], posts[i].role, posts[i].held.from, static_cast<uint32_t>(i)});
+      }
+    }
+    std::sort(order.begin(), order.end());
     for (size_t k = 0; k < order.size(); ++k) {
-      const Post& post = posts[order[k]];
+      const Post& post = posts[order[k].post];
       // Sorted by start: any earlier post of the same slot still running overlaps.
       for (size_t j = k; j-- > 0;) {
-        const Post& earlier = posts[order[j]];
-        if (earlier.unit != post.unit || earlier.role != post.role) break;
+        if (order[j].unit != order[k].unit || order[j].role != order[k].role) break;
+        const Post& earlier = posts[order[j].post];
         if (earlier.held.Overlaps(post.held)) {
-          Add(At("posts", order[k]), post.unit,
+          Add(At("posts", order[k].post), post.unit,
               absl::StrCat(Name(post.role), " posts of unit ", Quoted(post.unit),
-                           " overlap: ", Quoted(earlier.person), " (", At("posts", order[j]),
+                           " overlap: ", Quoted(earlier.person), " (", At("posts", order[j].post),
                            ", ", DateRange(earlier.held), ") and ", Quoted(post.person), " (",
                            DateRange(post.held), ")"));
           break;
@@ -708,16 +739,18 @@ class Validator {
     auto each = [&](const auto& list, absl::string_view name, absl::string_view field,
                     auto text_of) {
       for (size_t i = 0; i < list.size(); ++i) {
+        if (IsPlain(text_of(list[i])) && list[i].extras.empty()) continue;  // the usual case
         const std::string path = At(absl::StrCat("assessment.", name), i);
         Text(path, "", text_of(list[i]), field);
         CheckExtras(list[i].extras, path, "");
       }
     };
-    each(a.points, "points", "indicator", [](const IndicatorPoints& x) { return x.indicator; });
-    each(a.bonuses, "bonuses", "reason", [](const Bonus& x) { return x.reason; });
-    each(a.ballots, "ballots", "subject.unit", [](const Ballot& x) { return x.subject.unit; });
-    each(a.reviews, "reviews", "unit", [](const ReviewScore& x) { return x.unit; });
-    each(a.appraisals, "appraisals", "person", [](const Appraisal& x) { return x.person; });
+    using TextRef = const std::string&;
+    each(a.points, "points", "indicator", [](const IndicatorPoints& x) -> TextRef { return x.indicator; });
+    each(a.bonuses, "bonuses", "reason", [](const Bonus& x) -> TextRef { return x.reason; });
+    each(a.ballots, "ballots", "subject.unit", [](const Ballot& x) -> TextRef { return x.subject.unit; });
+    each(a.reviews, "reviews", "unit", [](const ReviewScore& x) -> TextRef { return x.unit; });
+    each(a.appraisals, "appraisals", "person", [](const Appraisal& x) -> TextRef { return x.person; });
   }
 
   // The scheme is valid, and points name its indicators that do not come from the ledger.
@@ -755,6 +788,9 @@ class Validator {
   const ModelData& data_;
   ProblemList problems_;
   IdMap units_, people_, duties_, directives_, incidents_;
+  SequentialGuess unit_guess_, person_guess_;
+  static constexpr uint32_t kNoUnit = UINT32_MAX;
+  std::vector<uint32_t> post_unit_;  // each post's unit position, or kNoUnit
   absl::flat_hash_map<absl::string_view, std::string> task_paths_;
   bool acyclic_ = false;
 };

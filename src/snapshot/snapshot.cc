@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "src/graph/leads_graph.h"
+#include "src/model/sequential_guess.h"
 #include "absl/strings/string_view.h"
 
 namespace zeren {
@@ -72,10 +73,16 @@ class SnapshotCompiler {
   }
 
   // Ids of a valid model: each names a record.
-  UnitIndex Unit(const std::string& id) const { return a_->unit_id.Find(id).value(); }
-  PersonIndex Person(const std::string& id) const {
-    if (std::optional<uint32_t> p = a_->person_id.Find(id)) return *p;
+  UnitIndex Unit(const std::string& id) { return Find(a_->unit_id, &unit_guess_, id).value(); }
+  PersonIndex Person(const std::string& id) {
+    if (std::optional<uint32_t> p = Find(a_->person_id, &person_guess_, id)) return *p;
     return record_people() + a_->roster.Find(id).value();
+  }
+  static std::optional<uint32_t> Find(const IdColumn& ids, SequentialGuess* guess,
+                                      absl::string_view id) {
+    return guess->Find(
+        id, ids.size(), [&](uint32_t i) { return ids[i]; },
+        [&](absl::string_view key) { return ids.Find(key); });
   }
 
   // Renumbers units in level order (stable within a level) and builds parents/children.
@@ -391,8 +398,9 @@ class SnapshotCompiler {
     GroupBy(units, keys, entries, &a_->point_start, &a_->point);
     for (const Bonus& b : in.bonuses) a_->bonus_sum[Unit(b.unit)] += b.points;
     for (const ReviewScore& r : in.reviews) {
-      a_->review_sum[Unit(r.unit)] += r.score;
-      ++a_->review_count[Unit(r.unit)];
+      const UnitIndex u = Unit(r.unit);
+      a_->review_sum[u] += r.score;
+      ++a_->review_count[u];
     }
     for (const Ballot& b : in.ballots) {
       Snapshot::Votes& v = a_->votes[Unit(b.subject.unit)];
@@ -461,6 +469,7 @@ class SnapshotCompiler {
   const ModelData& d_;
   std::shared_ptr<Snapshot::Arrays> a_;
   absl::Status status_;
+  SequentialGuess unit_guess_, person_guess_;
 };
 
 absl::StatusOr<Snapshot> Snapshot::Compile(const Model& model) {
