@@ -1,10 +1,12 @@
 // The compiled snapshot's arrays on the conformance organization.
 #include "zeren/snapshot.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "zeren/member_roster.h"
 #include "zeren/model_json.h"
 
 namespace zeren {
@@ -118,6 +120,88 @@ TEST_F(SnapshotTest, DutiesByHolderUnit) {
 TEST_F(SnapshotTest, CopiesShareTheSameArrays) {
   const Snapshot copy = *s_;
   EXPECT_EQ(copy.unit_id(0).data(), s_->unit_id(0).data());
+}
+
+// A unit with 40 record posts and 40 roster rows, and a person with 36 posts, take the
+// long sorting path; unit b1 (6 posts, 5 rows, many equal start dates) and the other
+// people the short one. Either way a unit's posts
+// come by role and then start date, a person's by start date, ties in document order.
+TEST(SnapshotPostOrder, ByRoleThenStartInAnyRangeLength) {
+  ModelData data;
+  data.units.push_back(Unit{"org", "Org", "leading_group", 0, {}, {}, {}});
+  data.units.push_back(Unit{"b1", "B1", "branch", 0, {ParentRef{"org", {}, {}}}, {}, {}});
+  data.people.push_back(Person{"busy", "Busy", {}});
+  const Role roles[] = {Role::kMember, Role::kDeputy, Role::kStaff, Role::kMember};
+  const Date day = *ParseDate("2020-01-01");
+  for (int i = 0; i < 40; ++i) {
+    data.people.push_back(Person{"p" + std::to_string(i), "P", {}});
+    Post post;
+    post.person = data.people.back().id;
+    post.unit = "org";
+    post.role = roles[i % 4];
+    post.held.from = day + (i * 7) % 11;  // repeats: ties keep document order
+    data.posts.push_back(post);
+  }
+  for (int i = 0; i < 36; ++i) {
+    Post post;
+    post.person = "busy";
+    post.unit = i < 6 ? "b1" : "org";
+    post.role = i < 6 && i % 3 == 0 ? Role::kMember : Role::kStaff;
+    post.held = Interval{day + (i < 6 ? i % 2 : (i * 5) % 13), day + 20 + i};
+    data.posts.push_back(post);
+  }
+  MemberRosterBuilder roster;
+  for (int i = 0; i < 45; ++i) {
+    const std::string id = "m" + std::to_string(100 + i);
+    const bool b1 = i >= 40;
+    const Interval held{day + (b1 ? i % 2 : (i * 3) % 17), kEndOfTime};
+    ASSERT_TRUE(roster.Add(id, "M", b1 ? "b1" : "org", held).ok());
+  }
+  data.roster = roster.Build();
+  absl::StatusOr<Model> model = Model::Create(data);
+  ASSERT_TRUE(model.ok()) << model.status();
+  absl::StatusOr<Snapshot> s = Snapshot::Compile(*model);
+  ASSERT_TRUE(s.ok()) << s.status();
+
+  // The expected orders, from the document by std::stable_sort.
+  const uint32_t records = static_cast<uint32_t>(data.posts.size());
+  auto from = [&](PostIndex p) {
+    return p < records ? data.posts[p].held.from : data.roster.held(p - records).from;
+  };
+  auto role = [&](PostIndex p) { return p < records ? data.posts[p].role : Role::kStaff; };
+  auto expect_unit = [&](absl::string_view unit) {
+    std::vector<PostIndex> posts;
+    for (PostIndex p = 0; p < records; ++p) {
+      if (data.posts[p].unit == unit) posts.push_back(p);
+    }
+    for (uint32_t r = 0; r < data.roster.size(); ++r) {
+      if (data.roster.unit_id(r) == unit) posts.push_back(records + r);
+    }
+    std::stable_sort(posts.begin(), posts.end(), [&](PostIndex x, PostIndex y) {
+      if (role(x) != role(y)) return role(x) < role(y);
+      return from(x) < from(y);
+    });
+    return posts;
+  };
+  auto expect_person = [&](absl::string_view person) {
+    std::vector<PostIndex> posts;
+    for (PostIndex p = 0; p < records; ++p) {
+      if (data.posts[p].person == person) posts.push_back(p);
+    }
+    std::stable_sort(posts.begin(), posts.end(),
+                     [&](PostIndex x, PostIndex y) { return from(x) < from(y); });
+    return posts;
+  };
+  auto got = [](absl::Span<const PostIndex> posts) {
+    return std::vector<PostIndex>(posts.begin(), posts.end());
+  };
+  // Record posts keep their document index in the snapshot; roster rows follow them.
+  ASSERT_EQ(s->post_count(), records + 45);
+  EXPECT_EQ(got(s->posts_in(*s->FindUnit("org"))), expect_unit("org"));
+  EXPECT_EQ(got(s->posts_in(*s->FindUnit("b1"))), expect_unit("b1"));
+  EXPECT_EQ(got(s->posts_of(*s->FindPerson("busy"))), expect_person("busy"));
+  EXPECT_EQ(got(s->posts_of(*s->FindPerson("p5"))), expect_person("p5"));
+  EXPECT_EQ(got(s->posts_of(*s->FindPerson("m107"))), std::vector<PostIndex>{records + 7});
 }
 
 }  // namespace

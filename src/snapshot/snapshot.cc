@@ -25,6 +25,23 @@ void GroupBy(uint32_t key_count, absl::Span<const uint32_t> keys, const Items& i
   for (size_t i = 0; i < items.size(); ++i) (*grouped)[next[keys[i]]++] = items[i];
 }
 
+// A stable sort for the short ranges of one unit's or one person's posts: an insertion
+// sort, without the buffer std::stable_sort allocates on every call; std::stable_sort for
+// the few long ones.
+template <typename It, typename Less>
+void StableSortShort(It first, It last, Less less) {
+  if (last - first > 32) {
+    std::stable_sort(first, last, less);
+    return;
+  }
+  for (It i = first; i != last; ++i) {
+    const auto value = *i;
+    It j = i;
+    for (; j != first && less(value, *(j - 1)); --j) *j = *(j - 1);
+    *j = value;
+  }
+}
+
 std::vector<uint32_t> Iota(size_t n) {
   std::vector<uint32_t> v(n);
   std::iota(v.begin(), v.end(), 0u);
@@ -188,15 +205,8 @@ class SnapshotCompiler {
   // posts_in(u): by role then start date. Roster posts are staff, the last role, so each
   // unit's list is its record posts with the roster's merged into their staff tail.
   void CompileUnitPosts() {
-    const uint32_t count = record_posts();
-    std::vector<uint32_t> by_unit = Iota(count);
-    std::stable_sort(by_unit.begin(), by_unit.end(), [&](uint32_t x, uint32_t y) {
-      if (a_->post_role[x] != a_->post_role[y]) return a_->post_role[x] < a_->post_role[y];
-      return a_->post_held[x].from < a_->post_held[y].from;
-    });
     std::vector<uint32_t> record_start, record_post;
-    GroupBy(unit_count(), Keys(by_unit, a_->post_unit), by_unit, &record_start, &record_post);
-    by_unit = {};
+    GroupBy(unit_count(), a_->post_unit, Iota(record_posts()), &record_start, &record_post);
     std::vector<uint32_t> roster_start, roster_post;
     GroupRosterPosts(&roster_start, &roster_post);
 
@@ -204,11 +214,16 @@ class SnapshotCompiler {
     auto earlier = [&](PostIndex x, PostIndex y) {
       return view.post_held(x).from < view.post_held(y).from;
     };
+    auto by_role_then_start = [&](PostIndex x, PostIndex y) {
+      if (a_->post_role[x] != a_->post_role[y]) return a_->post_role[x] < a_->post_role[y];
+      return a_->post_held[x].from < a_->post_held[y].from;
+    };
     a_->unit_post_start.assign(unit_count() + 1, 0);
     a_->unit_post.resize(record_post.size() + roster_post.size());
     for (UnitIndex u = 0; u < unit_count(); ++u) {
       const auto first = record_post.begin() + record_start[u];
       const auto last = record_post.begin() + record_start[u + 1];
+      StableSortShort(first, last, by_role_then_start);
       const auto staff = std::find_if(first, last, [&](PostIndex p) {
         return a_->post_role[p] == Role::kStaff;
       });
@@ -233,7 +248,7 @@ class SnapshotCompiler {
     auto earlier = [&](PostIndex x, PostIndex y) { return from(x) < from(y); };
     for (UnitIndex u = 0; u < unit_count(); ++u) {
       const auto first = posts->begin() + (*start)[u], last = posts->begin() + (*start)[u + 1];
-      if (!std::is_sorted(first, last, earlier)) std::stable_sort(first, last, earlier);
+      StableSortShort(first, last, earlier);
     }
   }
 
@@ -241,13 +256,15 @@ class SnapshotCompiler {
   // posts that name them (a leadership post, say).
   void CompilePersonPosts() {
     const uint32_t count = record_posts();
-    std::vector<uint32_t> by_person = Iota(count);
-    std::stable_sort(by_person.begin(), by_person.end(), [&](uint32_t x, uint32_t y) {
-      return a_->post_held[x].from < a_->post_held[y].from;
-    });
     auto& start = a_->person_post_start;
     auto& posts = a_->person_post;
-    GroupBy(person_count(), Keys(by_person, a_->post_person), by_person, &start, &posts);
+    GroupBy(person_count(), a_->post_person, Iota(count), &start, &posts);
+    auto earlier = [&](PostIndex x, PostIndex y) {
+      return a_->post_held[x].from < a_->post_held[y].from;
+    };
+    for (PersonIndex p = 0; p < person_count(); ++p) {
+      StableSortShort(posts.begin() + start[p], posts.begin() + start[p + 1], earlier);
+    }
     if (a_->roster.empty()) return;
     const uint32_t people = record_people();
     HugePageVector<PostIndex> merged(posts.size() + a_->roster.size());
@@ -449,14 +466,6 @@ class SnapshotCompiler {
       a_->task_completed.push_back(task.completed.value_or(kEndOfTime));
       AddTasks(task.subtasks, d, t, task_by_id);
     }
-  }
-
-  // The key of each item in `order`, for GroupBy.
-  static std::vector<uint32_t> Keys(const std::vector<uint32_t>& order,
-                                    absl::Span<const uint32_t> key_of) {
-    std::vector<uint32_t> keys(order.size());
-    for (size_t i = 0; i < order.size(); ++i) keys[i] = key_of[order[i]];
-    return keys;
   }
 
   uint32_t unit_count() const { return static_cast<uint32_t>(a_->unit_id.size()); }
