@@ -48,11 +48,15 @@ class Model {
   const Incident* FindIncident(absl::string_view id) const;
 
  private:
+  // Indexes every record of `data`, which is valid.
   explicit Model(ModelData data);
 
-  // Hash indexes of the records by id (src/model/model.cc). They hold positions, not
-  // copies of the ids: at national scale that is about 1.2 GB less.
+  // Hash indexes of the records by id (src/model/id_index.h). They hold positions, not
+  // copies of the ids: at national scale that is about 1.2 GB less. The validator builds
+  // them for Create and Apply.
   struct Indexes;
+  // Takes `data` with the indexes the validator built over its records.
+  Model(ModelData data, std::unique_ptr<const Indexes> indexes);
 
   ModelData data_;
   std::unique_ptr<const Indexes> indexes_;  // null only in a moved-from model

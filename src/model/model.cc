@@ -1,50 +1,18 @@
 #include "zeren/model.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
-#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "src/model/id_index.h"
+#include "src/model/validate.h"
 
 namespace zeren {
 namespace {
-
-// Positions of records, hashed and compared by the ids they hold. The functors point at
-// the first record: a Model's move keeps the records where they are, a copy builds its own.
-template <typename Record>
-class IdIndex {
- public:
-  explicit IdIndex(const std::vector<Record>& records)
-      : set_(records.size(), Hash{records.data()}, Equal{records.data()}) {
-    for (uint32_t i = 0; i < records.size(); ++i) set_.insert(i);
-  }
-
-  const Record* Find(const std::vector<Record>& records, absl::string_view id) const {
-    auto it = set_.find(id);
-    return it == set_.end() ? nullptr : &records[*it];
-  }
-
- private:
-  struct Hash {
-    using is_transparent = void;
-    const Record* records;
-    size_t operator()(uint32_t i) const { return (*this)(records[i].id); }
-    size_t operator()(absl::string_view id) const { return absl::Hash<absl::string_view>{}(id); }
-  };
-  struct Equal {
-    using is_transparent = void;
-    const Record* records;
-    bool operator()(uint32_t a, uint32_t b) const { return a == b; }
-    bool operator()(uint32_t i, absl::string_view id) const { return records[i].id == id; }
-    bool operator()(absl::string_view id, uint32_t i) const { return records[i].id == id; }
-  };
-
-  absl::flat_hash_set<uint32_t, Hash, Equal> set_;
-};
 
 // A collection of records with ids, edited in a batch: lookups by id are hashed (built on
 // first use) and removals only mark, so a batch costs O(records + operations).
@@ -186,23 +154,23 @@ class BatchApplier {
 
 }  // namespace
 
-struct Model::Indexes {
-  explicit Indexes(const ModelData& data)
-      : units(data.units), people(data.people), duties(data.duties), incidents(data.incidents) {}
-
-  IdIndex<Unit> units;
-  IdIndex<Person> people;
-  IdIndex<Duty> duties;
-  IdIndex<Incident> incidents;
+struct Model::Indexes : ModelIndexes {
+  using ModelIndexes::ModelIndexes;
 };
 
-Model::Model(ModelData data)
-    : data_(std::move(data)), indexes_(std::make_unique<Indexes>(data_)) {}
+Model::Model(ModelData data, std::unique_ptr<const Indexes> indexes)
+    : data_(std::move(data)), indexes_(std::move(indexes)) {}
+
+// Indexes every record of a valid `data` (kept at the same place: see IdIndex).
+Model::Model(ModelData data) : data_(std::move(data)) {
+  auto indexes = std::make_unique<Indexes>(data_);
+  indexes->AddAll(data_);
+  indexes_ = std::move(indexes);
+}
 
 Model::Model() : Model(ModelData()) {}
 
-Model::Model(const Model& other)
-    : data_(other.data_), indexes_(std::make_unique<Indexes>(data_)) {}
+Model::Model(const Model& other) : Model(other.data_) {}
 
 Model& Model::operator=(const Model& other) {
   if (this != &other) *this = Model(other);
@@ -214,11 +182,13 @@ Model& Model::operator=(Model&& other) noexcept = default;
 Model::~Model() = default;
 
 absl::StatusOr<Model> Model::Create(ModelData data, ProblemList* problems) {
-  ProblemList found = Validate(data);
+  // Made over data's records, which the model takes without moving them.
+  auto indexes = std::make_unique<Indexes>(data);
+  ProblemList found = ValidateAndIndex(data, indexes.get());
   absl::Status status = found.ToStatus();
   if (problems != nullptr) *problems = std::move(found);
   if (!status.ok()) return status;
-  return Model(std::move(data));
+  return Model(std::move(data), std::move(indexes));
 }
 
 absl::Status Model::Apply(const Edit& edit, ProblemList* problems) {
@@ -226,25 +196,37 @@ absl::Status Model::Apply(const Edit& edit, ProblemList* problems) {
   ModelData next = data_;
   ProblemList found;
   BatchApplier(&next, &found).Apply(edit);
-  if (found.empty()) found = Validate(next);
+  auto indexes = std::make_unique<Indexes>(next);
+  if (found.empty()) found = ValidateAndIndex(next, indexes.get());
   absl::Status status = found.ToStatus();
   if (problems != nullptr) *problems = std::move(found);
   if (!status.ok()) return status;
-  *this = Model(std::move(next));
+  *this = Model(std::move(next), std::move(indexes));
   return absl::OkStatus();
 }
 
+namespace {
+
+template <typename Record>
+const Record* Found(const std::vector<Record>& records, const IdIndex<Record>& index,
+                    absl::string_view id) {
+  const std::optional<uint32_t> i = index.Find(id);
+  return i ? &records[*i] : nullptr;
+}
+
+}  // namespace
+
 const Unit* Model::FindUnit(absl::string_view id) const {
-  return indexes_ ? indexes_->units.Find(data_.units, id) : nullptr;
+  return indexes_ ? Found(data_.units, indexes_->units, id) : nullptr;
 }
 const Person* Model::FindPerson(absl::string_view id) const {
-  return indexes_ ? indexes_->people.Find(data_.people, id) : nullptr;
+  return indexes_ ? Found(data_.people, indexes_->people, id) : nullptr;
 }
 const Duty* Model::FindDuty(absl::string_view id) const {
-  return indexes_ ? indexes_->duties.Find(data_.duties, id) : nullptr;
+  return indexes_ ? Found(data_.duties, indexes_->duties, id) : nullptr;
 }
 const Incident* Model::FindIncident(absl::string_view id) const {
-  return indexes_ ? indexes_->incidents.Find(data_.incidents, id) : nullptr;
+  return indexes_ ? Found(data_.incidents, indexes_->incidents, id) : nullptr;
 }
 
 }  // namespace zeren

@@ -14,7 +14,9 @@
 #include "absl/strings/str_join.h"
 #include "src/graph/leads_graph.h"
 #include "src/io/json_text.h"
+#include "src/model/id_index.h"
 #include "src/model/sequential_guess.h"
+#include "src/model/validate.h"
 #include "zeren/limits.h"
 #include "zeren/model.h"
 #include "zeren/policy.h"
@@ -74,8 +76,6 @@ std::string DateRange(const Interval& interval) {
                       " to ", interval.to == kEndOfTime ? "…" : FormatDate(interval.to));
 }
 
-using IdMap = absl::flat_hash_map<absl::string_view, uint32_t>;
-
 // A JSON path spelled out only when a problem names it: a valid national-scale document has
 // tens of millions of records, and formatting a path for each would cost more than checking.
 using LazyPath = absl::FunctionRef<std::string()>;
@@ -84,7 +84,9 @@ bool IsOrdered(const Interval& interval);
 
 class Validator {
  public:
-  explicit Validator(const ModelData& data) : data_(data) {}
+  Validator(const ModelData& data, ModelIndexes* indexes)
+      : data_(data), units_(indexes->units), people_(indexes->people),
+        duties_(indexes->duties), incidents_(indexes->incidents), directives_(data.directives) {}
 
   ProblemList Run() {
     // Beyond 32-bit indices nothing else can be checked safely (ids map to uint32_t).
@@ -148,16 +150,17 @@ class Validator {
 
   // Records each id of a collection; reports empty, too long and duplicate ids.
   template <typename Record>
-  void IndexCollection(const std::vector<Record>& records, absl::string_view name, IdMap* map) {
-    map->reserve(records.size());
+  void IndexCollection(const std::vector<Record>& records, absl::string_view name,
+                       IdIndex<Record>* index) {
     for (size_t i = 0; i < records.size(); ++i) {
       const std::string& id = records[i].id;
       if (id.size() > kMaxIdBytes) CheckIdLength(At(name, i) + ".id", id);
       if (id.empty()) {
         Add(At(name, i) + ".id", id, "id must be a non-empty string");
-      } else if (!map->emplace(id, static_cast<uint32_t>(i)).second) {
+      } else if (!index->Insert(static_cast<uint32_t>(i))) {
         Add(At(name, i) + ".id", id,
-            absl::StrCat("duplicate id ", Quoted(id), " (first at ", At(name, (*map)[id]), ")"));
+            absl::StrCat("duplicate id ", Quoted(id), " (first at ", At(name, *index->Find(id)),
+                         ")"));
       }
     }
   }
@@ -190,24 +193,24 @@ class Validator {
     }
   }
 
-  // The position of `id` among `records`, indexed in `map`. When ids repeat the map's
+  // The position of `id` among `records`, indexed in `index`. When ids repeat the index's
   // position (the first) is the answer, so the guess is left out.
   template <typename Record>
-  static std::optional<uint32_t> Find(const std::vector<Record>& records, const IdMap& map,
-                                      SequentialGuess* guess, absl::string_view id) {
-    auto find = [&](absl::string_view key) -> std::optional<uint32_t> {
-      auto it = map.find(key);
-      if (it == map.end()) return std::nullopt;
-      return it->second;
-    };
-    if (map.size() != records.size()) return find(id);  // repeated or empty ids
+  static std::optional<uint32_t> Find(const std::vector<Record>& records,
+                                      const IdIndex<Record>& index, SequentialGuess* guess,
+                                      absl::string_view id) {
+    auto find = [&](absl::string_view key) { return index.Find(key); };
+    if (index.size() != records.size()) return find(id);  // repeated or empty ids
     auto id_at = [&](uint32_t i) -> absl::string_view { return records[i].id; };
     return guess->Find(id, static_cast<uint32_t>(records.size()), id_at, find);
+  }
+  std::optional<uint32_t> FindUnit(absl::string_view id) {
+    return Find(data_.units, units_, &unit_guess_, id);
   }
 
   // The position of unit `id`, or nullopt and a problem at path().
   std::optional<uint32_t> ResolveUnit(LazyPath path, absl::string_view id) {
-    std::optional<uint32_t> unit = Find(data_.units, units_, &unit_guess_, id);
+    std::optional<uint32_t> unit = FindUnit(id);
     if (!unit) Add(path(), id, absl::StrCat("unknown unit ", Quoted(id)));
     return unit;
   }
@@ -284,7 +287,7 @@ class Validator {
     size_t weighted = 0;
     for (size_t p = 0; p < unit.parents.size(); ++p) {
       const ParentRef& parent = unit.parents[p];
-      if (!parent.weight && parent.unit != unit.id && units_.contains(parent.unit) &&
+      if (!parent.weight && parent.unit != unit.id && FindUnit(parent.unit) &&
           (p == 0 || unit.parents.size() == 1)) {
         continue;  // the usual case, with nothing to report
       }
@@ -322,10 +325,8 @@ class Validator {
     std::vector<graph::Edge> edges;
     for (size_t i = 0; i < data_.units.size(); ++i) {
       for (const ParentRef& parent : data_.units[i].parents) {
-        auto it = units_.find(parent.unit);
-        if (it != units_.end() && it->second != i) {
-          edges.emplace_back(it->second, static_cast<uint32_t>(i));
-        }
+        const std::optional<uint32_t> p = FindUnit(parent.unit);
+        if (p && *p != i) edges.emplace_back(*p, static_cast<uint32_t>(i));
       }
     }
     const std::vector<uint32_t> cycle =
@@ -492,9 +493,9 @@ class Validator {
       const absl::string_view current = stack.back();
       stack.pop_back();
       if (current == top) return true;
-      auto it = units_.find(current);
-      if (it == units_.end() || !seen.emplace(current, true).second) continue;
-      for (const ParentRef& parent : data_.units[it->second].parents) {
+      const std::optional<uint32_t> u = units_.Find(current);
+      if (!u || !seen.emplace(current, true).second) continue;
+      for (const ParentRef& parent : data_.units[*u].parents) {
         stack.push_back(parent.unit);
       }
     }
@@ -506,7 +507,7 @@ class Validator {
     for (size_t i = 0; i < tasks.size(); ++i) {
       const Task& task = tasks[i];
       const std::string task_path = At(path, i);
-      if (RequireUnit(task_path + ".unit", task.unit) && units_.contains(above) &&
+      if (RequireUnit(task_path + ".unit", task.unit) && units_.Find(above) &&
           !AtOrBelow(task.unit, above)) {
         Add(task_path + ".unit", task.id,
             absl::StrCat("task ", Quoted(task.id), " targets unit ", Quoted(task.unit),
@@ -568,7 +569,7 @@ class Validator {
             absl::StrCat("`since` ", FormatDate(*incident.since), " is after `date` ",
                          FormatDate(incident.date)));
       }
-      if (!incident.duty.empty() && !duties_.contains(incident.duty)) {
+      if (!incident.duty.empty() && !duties_.Find(incident.duty)) {
         Add(path + ".duty", incident.duty, absl::StrCat("unknown duty ", Quoted(incident.duty)));
       }
       if (!incident.task.empty() && !task_paths_.contains(incident.task)) {
@@ -787,7 +788,11 @@ class Validator {
 
   const ModelData& data_;
   ProblemList problems_;
-  IdMap units_, people_, duties_, directives_, incidents_;
+  IdIndex<Unit>& units_;
+  IdIndex<Person>& people_;
+  IdIndex<Duty>& duties_;
+  IdIndex<Incident>& incidents_;
+  IdIndex<Directive> directives_;
   SequentialGuess unit_guess_, person_guess_;
   static constexpr uint32_t kNoUnit = UINT32_MAX;
   std::vector<uint32_t> post_unit_;  // each post's unit position, or kNoUnit
@@ -797,7 +802,14 @@ class Validator {
 
 }  // namespace
 
-ProblemList Validate(const ModelData& data) { return Validator(data).Run(); }
+ProblemList ValidateAndIndex(const ModelData& data, ModelIndexes* indexes) {
+  return Validator(data, indexes).Run();
+}
+
+ProblemList Validate(const ModelData& data) {
+  ModelIndexes indexes(data);
+  return ValidateAndIndex(data, &indexes);
+}
 
 namespace {
 
