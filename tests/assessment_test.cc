@@ -1188,6 +1188,19 @@ TEST(Grades, RanksPerPeerGroupTiesById) {
   EXPECT_THAT(r->Order(), ElementsAre("by", "bx", "bz", "ob", "oa"));
 }
 
+// Equal totals go by id byte by byte: ids alike in their first 8 bytes, one a prefix of
+// another, and bytes above 0x7F (after ASCII, as unsigned bytes).
+TEST(Grades, EqualTotalsByIdBeyondTheFirstEightBytes) {
+  const std::optional<Result> r = Assessed(Branches(
+      {{"branch-0010", 70}, {"branch-0002", 70}, {"branch-001", 70}, {"b\xE6\x9D\x8E", 70},
+       {"bz", 70}, {"b", 70}},
+      kNoQuotaGrades));
+  ASSERT_TRUE(r);
+  EXPECT_THAT(r->Order(), ElementsAre("b", "branch-0002", "branch-001", "branch-0010", "bz",
+                                      "b\xE6\x9D\x8E"));
+  EXPECT_EQ(r->U("branch-001").rank, 3u);
+}
+
 // Peer groups go by kind name, not by the order kinds first appear; equal totals by id.
 TEST(Grades, PeerGroupsByKindNameWhateverOrderTheyAppear) {
   const std::optional<Result> r = Assessed(absl::StrCat(R"(
