@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
+#include "src/engine/prefix_key.h"
 #include "src/engine/rollup.h"
 #include "zeren/accountability.h"
 #include "zeren/assessment_state.h"
@@ -14,17 +15,6 @@
 
 namespace zeren {
 namespace {
-
-// The first 8 bytes of `text` (zeros past its end) as a big-endian number: prefixes order
-// as the texts' first 8 bytes do, which string comparison looks at first (as unsigned
-// bytes), and texts without NUL that are equal in them are equal when both are shorter.
-uint64_t PrefixKey(absl::string_view text) {
-  uint64_t key = 0;
-  for (size_t i = 0; i < 8; ++i) {
-    key = key << 8 | (i < text.size() ? static_cast<unsigned char>(text[i]) : 0u);
-  }
-  return key;
-}
 
 bool IsMainLeader(Role role) { return role == Role::kSecretary || role == Role::kHead; }
 
