@@ -348,5 +348,39 @@ TEST(Validation, ComparesPostsOfARepeatedUnitIdAndNotOfAnUnknownOne) {
                 "to …) and \"p2\" (2024-06-01 to …)"}));
 }
 
+// A repeat is found in lists of any length: a short scan, a hash set past 16 entries. A
+// unit listed three times is reported at its second and third places.
+TEST(Validation, FindsRepeatsInLongLists) {
+  std::string units = R"([{"id": "org", "name": "Org", "kind": "leading_group"})";
+  std::string many;
+  for (int i = 0; i < 40; ++i) {
+    absl::StrAppend(&units, R"(, {"id": "b)", i, R"(", "name": "B", "kind": "branch", "parents": ["org"]})");
+    absl::StrAppend(&many, i ? ", " : "", "\"b", i, "\"");
+  }
+  absl::StrAppend(&units, R"(, {"id": "multi", "name": "M", "kind": "group", "parents": [)", many,
+                  R"(, "b3", "b7", "b3"]}])");
+  const std::string post = absl::StrCat(
+      R"([{"person": "p1", "unit": "org", "role": "member", "from": "2024-01-01", "in_charge_of": [)",
+      many, R"(, "b39", "b0"]}])");
+  ProblemList problems = ProblemsOf(Doc(units, kTwoPeople, post));
+  std::vector<std::string> lines;
+  for (const Problem& p : problems.kept()) lines.push_back(p.ToString());
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "units[41].parents[40]: parent \"b3\" is listed twice",
+                       "units[41].parents[41]: parent \"b7\" is listed twice",
+                       "units[41].parents[42]: parent \"b3\" is listed twice",
+                       "posts[0].in_charge_of[40]: unit \"b39\" is listed twice",
+                       "posts[0].in_charge_of[41]: unit \"b0\" is listed twice"}));
+}
+
+TEST(Validation, FindsARepeatInAShortParentList) {
+  ProblemList problems = ProblemsOf(Doc(
+      R"([{"id": "a", "name": "A", "kind": "k"}, {"id": "b", "name": "B", "kind": "k"},
+          {"id": "c", "name": "C", "kind": "k", "parents": ["a", "b", "a"]}])"));
+  std::vector<std::string> lines;
+  for (const Problem& p : problems.kept()) lines.push_back(p.ToString());
+  EXPECT_EQ(lines, std::vector<std::string>{"units[2].parents[2]: parent \"a\" is listed twice"});
+}
+
 }  // namespace
 }  // namespace zeren

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -81,6 +83,25 @@ std::string DateRange(const Interval& interval) {
 using LazyPath = absl::FunctionRef<std::string()>;
 
 bool IsOrdered(const Interval& interval);
+
+// Whether each id of one list, taken in order, repeats an earlier one: a scan while the
+// list is short, a hash set once it is long, so that a post in charge of a million units
+// costs a million lookups rather than half a trillion comparisons.
+class SeenIds {
+ public:
+  bool Repeated(absl::string_view id) {
+    if (!set_.empty()) return !set_.insert(id).second;
+    if (std::find(few_.begin(), few_.end(), id) != few_.end()) return true;
+    few_.push_back(id);
+    if (few_.size() > kScanned) set_.insert(few_.begin(), few_.end());
+    return false;
+  }
+
+ private:
+  static constexpr size_t kScanned = 16;
+  absl::InlinedVector<absl::string_view, kScanned + 1> few_;
+  absl::flat_hash_set<absl::string_view> set_;
+};
 
 class Validator {
  public:
@@ -285,8 +306,10 @@ class Validator {
 
   void CheckParents(const Unit& unit, LazyPath unit_path) {
     size_t weighted = 0;
+    SeenIds seen;
     for (size_t p = 0; p < unit.parents.size(); ++p) {
       const ParentRef& parent = unit.parents[p];
+      const bool repeated = unit.parents.size() > 1 && seen.Repeated(parent.unit);
       if (!parent.weight && parent.unit != unit.id && FindUnit(parent.unit) &&
           (p == 0 || unit.parents.size() == 1)) {
         continue;  // the usual case, with nothing to report
@@ -306,11 +329,8 @@ class Validator {
         continue;
       }
       RequireUnit(parent_path, parent.unit);
-      for (size_t q = 0; q < p; ++q) {
-        if (unit.parents[q].unit == parent.unit) {
-          Add(parent_path, parent.unit,
-              absl::StrCat("parent ", Quoted(parent.unit), " is listed twice"));
-        }
+      if (repeated) {
+        Add(parent_path, parent.unit, absl::StrCat("parent ", Quoted(parent.unit), " is listed twice"));
       }
     }
     if (weighted != 0 && weighted != unit.parents.size()) {
@@ -354,17 +374,15 @@ class Validator {
       }
       RequireOrdered(post.held, [&] { return At("posts", i) + ".to"; }, post.person, "from", "to");
       if (post.in_charge_of.empty()) continue;
-      const std::string path = At("posts", i);
+      SeenIds seen;
       for (size_t k = 0; k < post.in_charge_of.size(); ++k) {
         const std::string& unit = post.in_charge_of[k];
-        RequireUnit(At(path + ".in_charge_of", k), unit);
-        if (std::find(post.in_charge_of.begin(), post.in_charge_of.begin() + k, unit) !=
-            post.in_charge_of.begin() + k) {
-          Add(At(path + ".in_charge_of", k), unit, absl::StrCat("unit ", Quoted(unit), " is listed twice"));
-        }
+        auto path = [&] { return At(At("posts", i) + ".in_charge_of", k); };
+        RequireUnit(path, unit);
+        if (seen.Repeated(unit)) Add(path(), unit, absl::StrCat("unit ", Quoted(unit), " is listed twice"));
       }
-      if (!post.in_charge_of.empty() && !IsLeadership(post.role)) {
-        Add(path + ".in_charge_of", post.person,
+      if (!IsLeadership(post.role)) {
+        Add(At("posts", i) + ".in_charge_of", post.person,
             "only a leadership post can be in charge of units (role is staff)");
       }
     }
