@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <new>
 #include <numeric>
 #include <sstream>
 #include <string>
@@ -101,6 +102,15 @@ TEST(HugePageAllocator, CopiesAndMovesKeepTheValues) {
   EXPECT_EQ(moved, copy);
   copy = HugePageVector<uint64_t>(3, 5);
   EXPECT_EQ(copy, (HugePageVector<uint64_t>{5, 5, 5}));
+}
+
+// Sizes no memory can hold throw as std::allocator does rather than map something
+// smaller: one the address space cannot hold, one whose rounding to huge pages would wrap
+// around, and one whose byte count overflows.
+TEST(HugePageAllocator, ImpossibleSizesThrow) {
+  EXPECT_THROW(HugePageAllocator<char>().allocate(size_t{1} << 48), std::bad_alloc);
+  EXPECT_THROW(HugePageAllocator<char>().allocate(SIZE_MAX - 100), std::bad_alloc);
+  EXPECT_THROW(HugePageAllocator<uint64_t>().allocate(SIZE_MAX / 4), std::bad_array_new_length);
 }
 
 }  // namespace

@@ -354,13 +354,15 @@ TEST(Validation, FindsRepeatsInLongLists) {
   std::string units = R"([{"id": "org", "name": "Org", "kind": "leading_group"})";
   std::string many;
   for (int i = 0; i < 40; ++i) {
-    absl::StrAppend(&units, R"(, {"id": "b)", i, R"(", "name": "B", "kind": "branch", "parents": ["org"]})");
+    absl::StrAppend(&units, R"(, {"id": "b)", i,
+                    R"(", "name": "B", "kind": "branch", "parents": ["org"]})");
     absl::StrAppend(&many, i ? ", " : "", "\"b", i, "\"");
   }
   absl::StrAppend(&units, R"(, {"id": "multi", "name": "M", "kind": "group", "parents": [)", many,
                   R"(, "b3", "b7", "b3"]}])");
   const std::string post = absl::StrCat(
-      R"([{"person": "p1", "unit": "org", "role": "member", "from": "2024-01-01", "in_charge_of": [)",
+      R"([{"person": "p1", "unit": "org", "role": "member", "from": "2024-01-01",)"
+      R"( "in_charge_of": [)",
       many, R"(, "b39", "b0"]}])");
   ProblemList problems = ProblemsOf(Doc(units, kTwoPeople, post));
   std::vector<std::string> lines;

@@ -10,7 +10,9 @@
 #define ZEREN_HUGE_PAGE_ALLOCATOR_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <new>
 #include <type_traits>
 #include <vector>
 
@@ -39,8 +41,11 @@ class HugePageAllocator {
   template <typename U>
   HugePageAllocator(const HugePageAllocator<U>&) noexcept {}  // NOLINT: rebinding converts
 
+  // Throws std::bad_alloc when there is no memory, and std::bad_array_new_length when
+  // n * sizeof(T) bytes cannot be counted, as std::allocator does.
   T* allocate(size_t n) {
     if (!IsLarge(n)) return std::allocator<T>().allocate(n);
+    if (n > SIZE_MAX / sizeof(T)) throw std::bad_array_new_length();
     return static_cast<T*>(huge_pages_internal::Map(n * sizeof(T)));
   }
   void deallocate(T* p, size_t n) noexcept {

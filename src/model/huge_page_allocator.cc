@@ -17,6 +17,8 @@ uintptr_t RoundUp(uintptr_t n) { return (n + kHugePage - 1) & ~(kHugePage - 1); 
 #if defined(__linux__)
 
 void* Map(size_t bytes) {
+  // Beyond this the rounding below would wrap around to a small size.
+  if (bytes > SIZE_MAX - 2 * kHugePage) throw std::bad_alloc();
   const size_t size = RoundUp(bytes);
   // One huge page more than needed, trimmed at both ends: the kernel backs only ranges
   // aligned to 2 MiB with huge pages, and mmap aligns to 4 KiB.

@@ -1,6 +1,5 @@
 // Hash indexes of records by id that hold positions, not copies of the ids: 4 bytes a
-// record in the table where a map from string_view takes 24. At national scale that is
-// over a gigabyte less, and a table small enough to stay mostly in cache.
+// record in the table, where a map from string_view takes 24 and one from std::string 40.
 //
 // The validator builds them while it checks a document, and a Model created from that
 // document keeps them (zeren/model.h), so each id is hashed once.

@@ -330,7 +330,8 @@ class Validator {
       }
       RequireUnit(parent_path, parent.unit);
       if (repeated) {
-        Add(parent_path, parent.unit, absl::StrCat("parent ", Quoted(parent.unit), " is listed twice"));
+        Add(parent_path, parent.unit,
+            absl::StrCat("parent ", Quoted(parent.unit), " is listed twice"));
       }
     }
     if (weighted != 0 && weighted != unit.parents.size()) {
@@ -379,7 +380,9 @@ class Validator {
         const std::string& unit = post.in_charge_of[k];
         auto path = [&] { return At(At("posts", i) + ".in_charge_of", k); };
         RequireUnit(path, unit);
-        if (seen.Repeated(unit)) Add(path(), unit, absl::StrCat("unit ", Quoted(unit), " is listed twice"));
+        if (seen.Repeated(unit)) {
+          Add(path(), unit, absl::StrCat("unit ", Quoted(unit), " is listed twice"));
+        }
       }
       if (!IsLeadership(post.role)) {
         Add(At("posts", i) + ".in_charge_of", post.person,
@@ -764,12 +767,14 @@ class Validator {
         CheckExtras(list[i].extras, path, "");
       }
     };
-    using TextRef = const std::string&;
-    each(a.points, "points", "indicator", [](const IndicatorPoints& x) -> TextRef { return x.indicator; });
-    each(a.bonuses, "bonuses", "reason", [](const Bonus& x) -> TextRef { return x.reason; });
-    each(a.ballots, "ballots", "subject.unit", [](const Ballot& x) -> TextRef { return x.subject.unit; });
-    each(a.reviews, "reviews", "unit", [](const ReviewScore& x) -> TextRef { return x.unit; });
-    each(a.appraisals, "appraisals", "person", [](const Appraisal& x) -> TextRef { return x.person; });
+    using Ref = const std::string&;
+    each(a.points, "points", "indicator",
+         [](const IndicatorPoints& x) -> Ref { return x.indicator; });
+    each(a.bonuses, "bonuses", "reason", [](const Bonus& x) -> Ref { return x.reason; });
+    each(a.ballots, "ballots", "subject.unit",
+         [](const Ballot& x) -> Ref { return x.subject.unit; });
+    each(a.reviews, "reviews", "unit", [](const ReviewScore& x) -> Ref { return x.unit; });
+    each(a.appraisals, "appraisals", "person", [](const Appraisal& x) -> Ref { return x.person; });
   }
 
   // The scheme is valid, and points name its indicators that do not come from the ledger.
