@@ -29,6 +29,14 @@ ProblemList ProblemsOf(const std::string& text) {
   return problems;
 }
 
+// The problems of an invalid document, one "path: message" line each.
+std::vector<std::string> ProblemLines(const std::string& text) {
+  const ProblemList problems = ProblemsOf(text);
+  std::vector<std::string> lines;
+  for (const Problem& p : problems.kept()) lines.push_back(p.ToString());
+  return lines;
+}
+
 struct Case {
   const char* name;
   std::string document;
@@ -307,7 +315,7 @@ TEST(Validation, FindsReferencesInAnyOrder) {
       {"id": "b2", "name": "B2", "kind": "branch", "parents": ["org"]}])";
   const std::string people = R"([{"id": "p1", "name": "P1"}, {"id": "p2", "name": "P2"},
       {"id": "p3", "name": "P3"}])";
-  ProblemList problems = ProblemsOf(Doc(
+  const std::vector<std::string> lines = ProblemLines(Doc(
       units, people,
       R"([{"person": "p1", "unit": "org", "role": "member", "from": "2024-01-01"},
           {"person": "p2", "unit": "b1", "role": "member", "from": "2024-01-01"},
@@ -317,8 +325,6 @@ TEST(Validation, FindsReferencesInAnyOrder) {
           {"person": "p1", "unit": "b1", "role": "member", "from": "2024-01-01"},
           {"person": "p2", "unit": "org", "role": "member", "from": "2024-01-01"},
           {"person": "", "unit": "", "role": "member", "from": "2024-01-01"}])"));
-  std::vector<std::string> lines;
-  for (const Problem& p : problems.kept()) lines.push_back(p.ToString());
   EXPECT_EQ(lines, (std::vector<std::string>{"posts[3].unit: unknown unit \"b3\"",
                                              "posts[4].person: unknown person \"p4\"",
                                              "posts[7].person: unknown person \"\"",
@@ -329,7 +335,7 @@ TEST(Validation, FindsReferencesInAnyOrder) {
 // follows the second's in the document, but a guess must not land on the repeat. Posts of
 // an unknown unit are reported as such and not compared.
 TEST(Validation, ComparesPostsOfARepeatedUnitIdAndNotOfAnUnknownOne) {
-  ProblemList problems = ProblemsOf(Doc(
+  const std::vector<std::string> lines = ProblemLines(Doc(
       R"([{"id": "b1", "name": "B1", "kind": "branch"}, {"id": "c", "name": "C", "kind": "branch"},
           {"id": "b1", "name": "B1", "kind": "branch"}])",
       kTwoPeople,
@@ -338,8 +344,6 @@ TEST(Validation, ComparesPostsOfARepeatedUnitIdAndNotOfAnUnknownOne) {
           {"person": "p2", "unit": "b1", "role": "secretary", "from": "2024-06-01"},
           {"person": "p1", "unit": "zz", "role": "head", "from": "2024-01-01"},
           {"person": "p2", "unit": "zz", "role": "head", "from": "2024-06-01"}])"));
-  std::vector<std::string> lines;
-  for (const Problem& p : problems.kept()) lines.push_back(p.ToString());
   EXPECT_EQ(lines,
             (std::vector<std::string>{
                 "units[2].id: duplicate id \"b1\" (first at units[0])",
@@ -364,9 +368,7 @@ TEST(Validation, FindsRepeatsInLongLists) {
       R"([{"person": "p1", "unit": "org", "role": "member", "from": "2024-01-01",)"
       R"( "in_charge_of": [)",
       many, R"(, "b39", "b0"]}])");
-  ProblemList problems = ProblemsOf(Doc(units, kTwoPeople, post));
-  std::vector<std::string> lines;
-  for (const Problem& p : problems.kept()) lines.push_back(p.ToString());
+  const std::vector<std::string> lines = ProblemLines(Doc(units, kTwoPeople, post));
   EXPECT_EQ(lines, (std::vector<std::string>{
                        "units[41].parents[40]: parent \"b3\" is listed twice",
                        "units[41].parents[41]: parent \"b7\" is listed twice",
@@ -376,11 +378,9 @@ TEST(Validation, FindsRepeatsInLongLists) {
 }
 
 TEST(Validation, FindsARepeatInAShortParentList) {
-  ProblemList problems = ProblemsOf(Doc(
+  const std::vector<std::string> lines = ProblemLines(Doc(
       R"([{"id": "a", "name": "A", "kind": "k"}, {"id": "b", "name": "B", "kind": "k"},
           {"id": "c", "name": "C", "kind": "k", "parents": ["a", "b", "a"]}])"));
-  std::vector<std::string> lines;
-  for (const Problem& p : problems.kept()) lines.push_back(p.ToString());
   EXPECT_EQ(lines, std::vector<std::string>{"units[2].parents[2]: parent \"a\" is listed twice"});
 }
 
