@@ -2,6 +2,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "gtest/gtest.h"
 #include "zeren/id_column.h"
@@ -57,6 +58,19 @@ TEST(IdColumn, ARepeatedIdIsFoundAtItsFirstPlace) {
   EXPECT_EQ(ids.Find("a"), 0u);
   EXPECT_EQ(ids.Find("b"), 1u);
   EXPECT_EQ(ids[2], "a");
+}
+
+// The index holds one position for an id however often it repeats: a column of one id
+// repeated 300,000 times builds at once (when the repeats went in too, each insertion
+// walked past all the earlier ones).
+TEST(IdColumn, ManyRepeatsOfOneIdIndexItOnce) {
+  TextColumn texts;
+  for (int i = 0; i < 300000; ++i) ASSERT_TRUE(texts.Add("same"));
+  ASSERT_TRUE(texts.Add("other"));
+  const IdColumn ids(std::move(texts));
+  EXPECT_EQ(ids.size(), 300001u);
+  EXPECT_EQ(ids.Find("same"), 0u);
+  EXPECT_EQ(ids.Find("other"), 300000u);
 }
 
 TEST(IdColumn, EmptyFindsNothing) {

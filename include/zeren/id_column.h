@@ -48,7 +48,8 @@ class IdColumn {
   struct Equal {
     using is_transparent = void;
     const TextColumn* ids;
-    bool operator()(uint32_t a, uint32_t b) const { return a == b; }
+    // Positions are equal when their ids are: inserting a repeated id finds the first.
+    bool operator()(uint32_t a, uint32_t b) const { return (*ids)[a] == (*ids)[b]; }
     bool operator()(uint32_t i, absl::string_view id) const { return (*ids)[i] == id; }
     bool operator()(absl::string_view id, uint32_t i) const { return (*ids)[i] == id; }
   };
